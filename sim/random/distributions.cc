@@ -1,0 +1,80 @@
+// Portable samplers, see distributions.h.
+#include "sim/random/distributions.h"
+
+#include <Random123/boxmuller.hpp>
+#include <Random123/uniform.hpp>
+
+#include <cmath>
+
+#include "sim/core/check.h"
+
+namespace memgen::sim {
+
+double Uniform01(Rng& rng) { return r123::u01<double>(rng()); }
+
+double Normal(Rng& rng) {
+  const auto block = rng.NextBlock();
+  return r123::boxmuller(block[0], block[1]).x;
+}
+
+double Rademacher(Rng& rng) { return (rng() >> 63) ? 1.0 : -1.0; }
+
+bool Bernoulli(Rng& rng, double p) { return Uniform01(rng) <= p; }
+
+double Gamma(Rng& rng, double shape) {
+  MEMGEN_CHECK(shape > 0.0) << "Gamma shape " << shape;
+  if (shape < 1.0) {  // G(a) = G(a + 1) * U^(1/a)
+    const double boosted = Gamma(rng, shape + 1.0);
+    return boosted * std::pow(Uniform01(rng), 1.0 / shape);
+  }
+  const double d = shape - 1.0 / 3.0;
+  const double c = 1.0 / std::sqrt(9.0 * d);
+  for (;;) {
+    double x = 0.0, v = 0.0;
+    do {
+      x = Normal(rng);
+      v = 1.0 + c * x;
+    } while (v <= 0.0);
+    v = v * v * v;
+    const double u = Uniform01(rng);
+    if (u < 1.0 - 0.0331 * x * x * x * x) return d * v;
+    if (std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v))) return d * v;
+  }
+}
+
+double ChiSquared(Rng& rng, double degrees_of_freedom) {
+  return 2.0 * Gamma(rng, 0.5 * degrees_of_freedom);
+}
+
+void FillNormal(Rng& rng, double* out, std::size_t count) {
+  std::size_t i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const auto block = rng.NextBlock();
+    const r123::double2 a = r123::boxmuller(block[0], block[1]);
+    const r123::double2 b = r123::boxmuller(block[2], block[3]);
+    out[i] = a.x;
+    out[i + 1] = a.y;
+    out[i + 2] = b.x;
+    out[i + 3] = b.y;
+  }
+  if (i < count) {
+    const auto block = rng.NextBlock();
+    const r123::double2 a = r123::boxmuller(block[0], block[1]);
+    const r123::double2 b = r123::boxmuller(block[2], block[3]);
+    const double tail[4] = {a.x, a.y, b.x, b.y};
+    for (std::size_t k = 0; i < count; ++i, ++k) out[i] = tail[k];
+  }
+}
+
+void FillRademacher(Rng& rng, double* out, std::size_t count) {
+  std::size_t i = 0;
+  while (i < count) {
+    const auto block = rng.NextBlock();
+    for (int word = 0; word < 4 && i < count; ++word) {
+      std::uint64_t bits = block[word];
+      for (int b = 0; b < 64 && i < count; ++b, ++i, bits >>= 1) out[i] = (bits & 1U) ? 1.0 : -1.0;
+    }
+  }
+}
+
+}  // namespace memgen::sim

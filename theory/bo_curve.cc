@@ -1,0 +1,142 @@
+// Evaluation of a benign-overfitting curve, see bo_curve.h.
+#include "theory/bo_curve.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/core/config_error.h"
+#include "theory/effective_ranks.h"
+
+namespace memgen::theory {
+namespace {
+
+// TB (4) at index k for target θ: ‖θ_{k:∞}‖²_Σ + ‖θ_{0:k}‖²_{Σ⁻¹} ((λ_u + S_k)/n)².
+double TbBiasProxy(const sim::Spectrum& s, const std::vector<double>& theta, const EffectiveRanks& ranks,
+                   std::int64_t k, std::int64_t n, double ridge_unnormalised) {
+  const double shrink = (ridge_unnormalised + ranks.TailSum(k)) / static_cast<double>(n);
+  long double tail = 0.0L, head = 0.0L;
+  for (std::size_t i = 0; i < theta.size(); ++i) {
+    const double lambda = s[static_cast<std::int64_t>(i)];
+    if (static_cast<std::int64_t>(i) < k) head += theta[i] * theta[i] / lambda;
+    else tail += lambda * theta[i] * theta[i];
+  }
+  return static_cast<double>(tail + head * shrink * shrink);
+}
+
+}  // namespace
+
+void CurveOptions::Validate(const std::string& field) const {
+  spectrum.Validate(field + ".spectrum");
+  Require(!n.empty(), field + ".n", n.size(), "must list at least one sample size");
+  for (auto v : n) Require(v >= 2, field + ".n", v, "sample sizes must be >= 2");
+  for (auto v : mc_n)
+    Require(std::find(n.begin(), n.end(), v) != n.end(), field + ".mc_n", v, "must be one of the values in n");
+  Require(trials >= 2, field + ".trials", trials, "must be >= 2");
+  Require(ridge >= 0.0, field + ".ridge", ridge, "must be >= 0 (normalised ridge)");
+  Require(sigma2 > 0.0, field + ".sigma2", sigma2, "must be > 0");
+  Require(block >= 1, field + ".block", block, "must be >= 1");
+  Require(d_exponent >= 0.0, field + ".d_exponent", d_exponent, "must be >= 0");
+  Require(d_coef > 0.0, field + ".d_coef", d_coef, "must be > 0");
+  for (double v : b) Require(v > 0.0, field + ".b", v, "must be > 0");
+  Require(de_delta_variance >= 0.0, field + ".de_delta_variance", de_delta_variance, "must be >= 0");
+  Require(de_delta_bias >= 0.0, field + ".de_delta_bias", de_delta_bias, "must be >= 0");
+  if (floor.enabled)
+    Require(spectrum.kind == sim::SpectrumKind::kExpFloor, field + ".floor", "set", "applies only to exp_floor");
+  for (std::int64_t value : n) {
+    const sim::SpectrumOptions s = SpectrumAt(*this, value);
+    s.Validate(field + ".spectrum(n=" + std::to_string(value) + ")");
+    target.Validate(field + ".target", s.d);
+    if (ridge == 0.0)
+      Require(s.d > value, field + ".spectrum.d", s.d,
+              "must exceed n = " + std::to_string(value) + " for min-norm interpolation (ridge = 0)");
+  }
+}
+
+sim::SpectrumOptions SpectrumAt(const CurveOptions& options, std::int64_t n) {
+  sim::SpectrumOptions s = options.spectrum;
+  const double nn = static_cast<double>(n);
+  if (options.d_exponent > 0.0)
+    s.d = static_cast<std::int64_t>(std::llround(options.d_coef * std::pow(nn, options.d_exponent)));
+  if (options.floor.enabled) {
+    const double eps_p = options.floor.coef * std::pow(nn, options.floor.exponent) /
+                         std::pow(std::log(nn), options.floor.log_exponent);
+    s.eps = eps_p / static_cast<double>(s.d);
+  }
+  return s;
+}
+
+CurveResult EvaluateCurve(const CurveOptions& options, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner,
+                          const sim::ExactRiskOptions* risk_override) {
+  CurveResult result;
+  result.options = options;
+  for (std::int64_t n : options.n) {
+    const sim::SpectrumOptions spectrum_options = SpectrumAt(options, n);
+    const sim::Spectrum spectrum = sim::MakeSpectrum(spectrum_options);
+    const std::vector<double> theta = sim::MakeTarget(options.target, spectrum);
+    CurvePoint point;
+    point.n = n;
+    point.d = spectrum.dimension();
+    point.eps = spectrum_options.eps;
+    point.trace = spectrum.Trace();
+    point.top_eigenvalue = spectrum[0];
+    for (double t : theta) point.theta_norm2 += t * t;
+    const double ridge_u = static_cast<double>(n) * options.ridge;
+    const EffectiveRanks ranks(spectrum, std::min<std::int64_t>(point.d - 1, 64 * n));
+    point.r0 = ranks.SmallR(0);
+    for (double b : options.b) {
+      RankPoint rp;
+      rp.b = b;
+      rp.k_star = ranks.KStar(b, n);
+      rp.q_proxy = ranks.VarianceProxy(b, n);
+      rp.tb_bias_proxy = rp.k_star == kInfiniteK ? std::numeric_limits<double>::quiet_NaN()
+                                                 : TbBiasProxy(spectrum, theta, ranks, rp.k_star, n, ridge_u);
+      point.ranks.push_back(rp);
+    }
+    DeOptions de;
+    de.n = n;
+    de.ridge = options.ridge;
+    de.sigma2 = options.sigma2;
+    point.de = DeterministicEquivalent(spectrum, theta, de);
+    if (std::find(options.mc_n.begin(), options.mc_n.end(), n) != options.mc_n.end()) {
+      sim::RiskCellOptions cell;
+      if (risk_override) cell.risk = *risk_override;
+      cell.risk.gram.n = n;
+      cell.risk.gram.design = options.design;
+      cell.risk.gram.block = options.block;
+      if (!risk_override) {
+        cell.risk.ridge = options.ridge;
+        cell.risk.sigma2 = options.sigma2;
+        cell.risk.wishart_tail = options.wishart_tail;
+      }
+      cell.trials = options.trials;
+      cell.master_seed = master_seed;
+      cell.stream_name = "bo/" + options.name + "/n" + std::to_string(n);
+      cell.runner = runner;
+      cell.runner.label = options.name + " n=" + std::to_string(n);
+      point.mc = sim::RunRiskCell(spectrum, theta, cell);
+    }
+    result.points.push_back(std::move(point));
+  }
+  return result;
+}
+
+std::size_t CurveMemoryBytes(const CurveOptions& options) {
+  std::size_t worst = 0;
+  for (std::int64_t n : options.n) {
+    const sim::SpectrumOptions s = SpectrumAt(options, n);
+    std::size_t bytes = static_cast<std::size_t>(std::min<std::int64_t>(s.d, 1LL << 40)) * sizeof(double) * 2;
+    if (s.kind == sim::SpectrumKind::kExpFloor || s.kind == sim::SpectrumKind::kIsotropic ||
+        s.kind == sim::SpectrumKind::kSpiked)
+      bytes = 4096 * sizeof(double);  // flat tails are not stored
+    if (std::find(options.mc_n.begin(), options.mc_n.end(), n) != options.mc_n.end()) {
+      sim::GramOptions g;
+      g.n = n;
+      g.block = options.block;
+      bytes += 2 * sim::GramMemoryBytes(n, 1, g);  // two threads
+    }
+    worst = std::max(worst, bytes);
+  }
+  return worst;
+}
+
+}  // namespace memgen::theory

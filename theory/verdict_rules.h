@@ -1,0 +1,51 @@
+// Decision rules that turn a measurement and a prediction into a verdict (benign_overfitting.md §8.0,
+// STYLE.md G10). Each rule states its false-failure rate: the probability of FAIL when the claim is
+// true and the estimator is normal with the stated SE.
+//   ORACLE       |x̄ − x₀| ≤ z SE                         (exact prediction, no free constants)
+//   DE           |x̄ − x_DE| ≤ z SE + δ |x_DE|             (declared approximation error δ)
+//   BAND (Θ)     (max_i(q_i − z SE_i)) / (min_i(q_i + z SE_i)) ≤ C_band
+//   SLOPE (Θ)    weighted LS slope s of log q on log x: lo − z SE(s) ≤ s ≤ hi + z SE(s)
+//   AT-LEAST     min_i (x̄_i + z SE_i) ≥ level             (one-sided lower bound)
+//   DECREASING   x̄_{j+1} ≤ x̄_j + z √(SE_j² + SE_{j+1}²) for all j
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/report/claim.h"
+#include "sim/stats/sample_stats.h"
+
+namespace memgen::theory {
+
+struct ClaimHeader {
+  std::string id;
+  std::string statement;
+  std::string source;
+};
+
+// Two-sided normal tail 2(1 − Φ(z)), and one-sided 1 − Φ(z).
+double TwoSidedTail(double z);
+double OneSidedTail(double z);
+
+sim::Claim OracleClaim(const ClaimHeader& header, const sim::MeanSe& measured, double exact, double z);
+sim::Claim DeClaim(const ClaimHeader& header, const sim::MeanSe& measured, double de_value, double z,
+                   double relative_delta);
+sim::Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<sim::MeanSe>& q,
+                     double c_band, double z);
+struct SlopeBounds {
+  double lo = -1e300;
+  double hi = 1e300;
+};
+sim::Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<sim::MeanSe>& q,
+                      SlopeBounds bounds, double z);
+sim::Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>& x,
+                        const std::vector<sim::MeanSe>& values, double level, double z);
+sim::Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>& x,
+                           const std::vector<sim::MeanSe>& values, double z);
+// An exact (deterministic) comparison: |a − b| ≤ tol · max(1, |b|).
+sim::Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance);
+
+// Marks a claim INCONCLUSIVE with a reason (e.g. ill-conditioned draws), keeping its numbers.
+void MarkInconclusive(sim::Claim* claim, const std::string& reason);
+
+}  // namespace memgen::theory
