@@ -42,7 +42,7 @@ struct CurveOptions {
   std::int64_t trials = 20;
   sim::DesignKind design = sim::DesignKind::kGaussian;
   bool wishart_tail = false;
-  std::int64_t block = 1024;
+  std::int64_t block = 2048;
   std::vector<double> b = {1.0, 4.0};
   std::vector<std::string> checks;  ///< claim families to build (bo_claims.h)
   double de_delta_variance = 0.02;

@@ -26,7 +26,7 @@ DesignKind StringToDesignKind(const std::string& text);
 struct GramOptions {
   std::int64_t n = 100;
   DesignKind design = DesignKind::kGaussian;
-  std::int64_t block = 1024;            ///< columns per rank update
+  std::int64_t block = 2048;            ///< columns per rank update (2048: syrk at ~1.8x GEMM speed)
   std::int64_t max_stored_head = 4096;  ///< keep X_head when θ's support is at most this
 };
 

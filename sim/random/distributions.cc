@@ -1,21 +1,18 @@
 // Portable samplers, see distributions.h.
 #include "sim/random/distributions.h"
 
-#include <Random123/boxmuller.hpp>
 #include <Random123/uniform.hpp>
 
 #include <cmath>
 
 #include "sim/core/check.h"
+#include "sim/random/ziggurat.h"
 
 namespace memgen::sim {
 
 double Uniform01(Rng& rng) { return r123::u01<double>(rng()); }
 
-double Normal(Rng& rng) {
-  const auto block = rng.NextBlock();
-  return r123::boxmuller(block[0], block[1]).x;
-}
+double Normal(Rng& rng) { return ZigguratNormal(rng); }
 
 double Rademacher(Rng& rng) { return (rng() >> 63) ? 1.0 : -1.0; }
 
@@ -47,23 +44,7 @@ double ChiSquared(Rng& rng, double degrees_of_freedom) {
 }
 
 void FillNormal(Rng& rng, double* out, std::size_t count) {
-  std::size_t i = 0;
-  for (; i + 4 <= count; i += 4) {
-    const auto block = rng.NextBlock();
-    const r123::double2 a = r123::boxmuller(block[0], block[1]);
-    const r123::double2 b = r123::boxmuller(block[2], block[3]);
-    out[i] = a.x;
-    out[i + 1] = a.y;
-    out[i + 2] = b.x;
-    out[i + 3] = b.y;
-  }
-  if (i < count) {
-    const auto block = rng.NextBlock();
-    const r123::double2 a = r123::boxmuller(block[0], block[1]);
-    const r123::double2 b = r123::boxmuller(block[2], block[3]);
-    const double tail[4] = {a.x, a.y, b.x, b.y};
-    for (std::size_t k = 0; i < count; ++i, ++k) out[i] = tail[k];
-  }
+  for (std::size_t i = 0; i < count; ++i) out[i] = ZigguratNormal(rng);
 }
 
 void FillRademacher(Rng& rng, double* out, std::size_t count) {

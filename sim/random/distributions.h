@@ -1,7 +1,7 @@
 // Portable distributions (STYLE.md G8): every sampler is coded here from raw Philox outputs, so a
 // result never depends on the standard library's implementation-defined distributions.
 //   uniform   r123::u01<double>: (0, 1], never 0
-//   normal    r123::boxmuller (Box-Muller, both values of a pair used in bulk fills)
+//   normal    ziggurat (Marsaglia-Tsang 2000 with Doornik's independent bits), ziggurat.h
 //   rademacher, bernoulli  from single bits / one uniform
 //   gamma     Marsaglia-Tsang (2000) squeeze method, any shape > 0 (shape < 1 via the U^(1/a) boost)
 //   chi^2_nu  = 2 Gamma(nu/2)
@@ -15,13 +15,13 @@
 namespace memgen::sim {
 
 double Uniform01(Rng& rng);
-double Normal(Rng& rng);  // one standard normal (uses one Philox block half; the other value is dropped)
+double Normal(Rng& rng);  // one standard normal
 double Rademacher(Rng& rng);
 bool Bernoulli(Rng& rng, double p);
 double Gamma(Rng& rng, double shape);  // scale 1
 double ChiSquared(Rng& rng, double degrees_of_freedom);
 
-// Bulk fills consume whole Philox blocks: 4 outputs -> 4 normals, or 256 Rademacher signs.
+// Bulk fills: normals one after another from the stream; Rademacher signs 256 per Philox block.
 void FillNormal(Rng& rng, double* out, std::size_t count);
 void FillRademacher(Rng& rng, double* out, std::size_t count);
 

@@ -4,7 +4,6 @@
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/normal.hpp>
 
-#include <Random123/boxmuller.hpp>
 #include <Random123/uniform.hpp>
 
 #include <cmath>
@@ -37,22 +36,45 @@ double ChiSquarePValue(const std::vector<double>& values, const Dist& dist) {
 
 }  // namespace
 
-TEST_CASE("uniforms and normals are the Random123 conversions of the raw stream", "[unit][golden]") {
+TEST_CASE("uniforms are the Random123 conversion of the raw stream", "[unit][golden]") {
   Rng a({11, 22, 33, 0});
   Rng raw({11, 22, 33, 0});
   const double u = Uniform01(a);
   CHECK(u == r123::u01<double>(raw()));  // bit-exact
   CHECK(u > 0.0);
   CHECK(u <= 1.0);
+}
 
+TEST_CASE("bulk and single normals are the same ziggurat stream", "[unit][golden]") {
+  Rng a({11, 22, 34, 0});
   Rng b({11, 22, 34, 0});
-  Rng raw2({11, 22, 34, 0});
-  std::vector<double> normals(6);
-  FillNormal(b, normals.data(), normals.size());
-  const auto block = raw2.NextBlock();
-  const auto p = r123::boxmuller(block[0], block[1]);
-  CHECK_THAT(normals[0], WithinRel(p.x, memgen::test::kRelNormal));
-  CHECK_THAT(normals[1], WithinRel(p.y, memgen::test::kRelNormal));
+  std::vector<double> bulk(1000);
+  FillNormal(a, bulk.data(), bulk.size());
+  for (double v : bulk) CHECK(v == Normal(b));
+  // Pinned first values of one stream (glibc long-double tables; 1e-14 relative across libms).
+  Rng c({0, 0, 0, 0});
+  std::vector<double> first(3);
+  FillNormal(c, first.data(), first.size());
+  CHECK_THAT(first[0], WithinRel(-1.5846363371062995, 1e-14));
+  CHECK_THAT(first[1], WithinRel(0.61497441431597188, 1e-14));
+  CHECK_THAT(first[2], WithinRel(1.1544834293025281, 1e-14));
+}
+
+TEST_CASE("the ziggurat tail beyond R has the normal tail probability", "[unit][stat]") {
+  // P(|X| > R) = 2(1 − Φ(R)) for R = 3.6541528853610088; binomial z = 5 (false failure 5.7e-7).
+  const double r = 3.6541528853610088;
+  const double p = 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal(), r));
+  Rng rng({2026, 3, 0, 0});
+  const int draws = 4000000;
+  int beyond = 0;
+  for (int i = 0; i < draws; ++i) beyond += std::fabs(Normal(rng)) > r ? 1 : 0;
+  CHECK(std::fabs(beyond - draws * p) <= 5.0 * std::sqrt(draws * p * (1 - p)));
+  // and far in the tail, P(|X| > 4.5)
+  const double p45 = 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal(), 4.5));
+  Rng rng2({2026, 4, 0, 0});
+  int far = 0;
+  for (int i = 0; i < draws; ++i) far += std::fabs(Normal(rng2)) > 4.5 ? 1 : 0;
+  CHECK(std::fabs(far - draws * p45) <= 5.0 * std::sqrt(draws * p45));
 }
 
 TEST_CASE("normals pass a chi-square test against N(0,1)", "[unit][stat]") {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every benchmark and its baselines on this machine, one after another (nothing else should
+# run), and writes BENCHMARKS.md from the measured JSON. Takes a few minutes.
+#   ./bench/run_benchmarks.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+./scripts/build.sh
+out=out/bench
+mkdir -p "$out"
+out/build/release/bin/bench_exact_risk --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/cpp.json" --benchmark_out_format=json
+/usr/bin/python3 bench/numpy_reference.py --n 400 --d 40000 > "$out/numpy_n400.json"
+/usr/bin/python3 bench/numpy_reference.py --n 1000 --d 100000 > "$out/numpy_n1000.json"
+/usr/bin/python3 bench/report.py --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
+  --out BENCHMARKS.md
