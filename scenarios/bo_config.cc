@@ -17,7 +17,7 @@ const std::set<std::string> kChecks = {"de_accuracy", "bllt_band",  "harmful",  
 
 sim::SpectrumOptions ReadSpectrumOptions(const sim::ConfigReader& t) {
   sim::SpectrumOptions o;
-  o.kind = sim::StringToSpectrumKind(t.String("kind", "isotropic"));
+  o.kind = sim::StringToSpectrumKind(t.String("kind", "isotropic"), t.Path("kind"));
   o.d = t.Int("d", o.d);
   o.alpha = t.Double("alpha", o.alpha);
   o.beta = t.Double("beta", o.beta);
@@ -31,7 +31,7 @@ sim::SpectrumOptions ReadSpectrumOptions(const sim::ConfigReader& t) {
 
 sim::TargetOptions ReadTargetOptions(const sim::ConfigReader& t) {
   sim::TargetOptions o;
-  o.kind = sim::StringToTargetKind(t.String("kind", "e1"));
+  o.kind = sim::StringToTargetKind(t.String("kind", "e1"), t.Path("kind"));
   o.scale = t.Double("scale", o.scale);
   o.k = t.Int("k", o.k);
   o.gamma = t.Double("gamma", o.gamma);
@@ -60,7 +60,7 @@ theory::CurveOptions ReadCurveOptions(const sim::ConfigReader& t) {
   o.n = t.Ints("n");
   if (t.Has("mc_n")) o.mc_n = t.Ints("mc_n");
   o.trials = t.Int("trials", o.trials);
-  o.design = sim::StringToDesignKind(t.String("design", "gaussian"));
+  o.design = sim::StringToDesignKind(t.String("design", "gaussian"), t.Path("design"));
   o.wishart_tail = t.Bool("wishart_tail", o.wishart_tail);
   o.block = t.Int("block", o.block);
   if (t.Has("b")) o.b = t.Doubles("b");

@@ -19,12 +19,8 @@ memgen::sim::ScenarioOutput Run(const IsotropicOptions& options, const memgen::s
   return out;
 }
 
-std::size_t Memory(const IsotropicOptions& o) {
-  std::int64_t n = o.dd_n;
-  for (auto v : o.oracle_n) n = std::max(n, v);
-  for (auto v : o.r0_n) n = std::max(n, v);
-  const auto nn = static_cast<std::size_t>(n);
-  return 2 * (8 * nn * nn + 3 * nn * 1024) * sizeof(double);  // two threads' Gram state
+std::size_t Memory(const IsotropicOptions& o, int threads) {
+  return static_cast<std::size_t>(threads) * memgen::theory::IsotropicMemoryBytesPerThread(o);
 }
 
 }  // namespace

@@ -27,9 +27,9 @@ memgen::sim::ScenarioOutput Run(const Curves& curves, const memgen::sim::Scenari
   return out;
 }
 
-std::size_t Memory(const Curves& curves) {
+std::size_t Memory(const Curves& curves, int threads) {
   std::size_t worst = 0;
-  for (const CurveOptions& c : curves) worst = std::max(worst, memgen::theory::CurveMemoryBytes(c));
+  for (const CurveOptions& c : curves) worst = std::max(worst, memgen::theory::CurveMemoryBytes(c, threads));
   return worst;
 }
 

@@ -223,11 +223,12 @@ std::vector<sim::Claim> BuildPooledClaims(const std::vector<CurveResult>& curves
     const auto b1 = std::find(c.options.b.begin(), c.options.b.end(), 1.0);
     if (b1 == c.options.b.end()) continue;
     const std::size_t bi = static_cast<std::size_t>(b1 - c.options.b.begin());
-    const bool use_mc = AllMc(c);
+    // Deterministic-equivalent values only: a fit that mixed them (SE 0) with Monte Carlo points
+    // would be a DE-only fit in disguise.
     for (const CurvePoint& p : c.points) {
-      if (p.ranks[bi].k_star == kInfiniteK) continue;
+      if (p.ranks[bi].k_star == kInfiniteK || !p.de.ok) continue;
       q.push_back(p.ranks[bi].q_proxy);
-      values.push_back(use_mc ? p.mc->variance : Exact(p.de.variance));
+      values.push_back(Exact(p.de.variance));
     }
   }
   if (q.size() < 3) return {};

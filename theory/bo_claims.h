@@ -9,7 +9,7 @@
 //   bias_upper     BO-E5  B / (‖θ‖²‖Σ‖ max{√(r₀/n), r₀/n}) has slope ≤ 0.05                 [BLLT Thm 1]
 //   tb_bias_band   BO-E5  B / B̄_TB(k*_b) in a band (C = 3), |slope| ≤ 0.25, per b            [TB Thm 1-2]
 // Each series uses Monte Carlo values when every n of the curve has them, otherwise the DE (SE 0).
-// The pooled claim BO-E2.pooled fits log V on log Q_1 over all bllt_band curves: slope 1 ± 0.15.
+// The pooled claim BO-E2.pooled fits log V_DE on log Q_1 over all bllt_band curves: slope 1 ± 0.15.
 #pragma once
 
 #include <vector>

@@ -42,6 +42,14 @@ void CurveOptions::Validate(const std::string& field) const {
   Require(de_delta_bias >= 0.0, field + ".de_delta_bias", de_delta_bias, "must be >= 0");
   if (floor.enabled)
     Require(spectrum.kind == sim::SpectrumKind::kExpFloor, field + ".floor", "set", "applies only to exp_floor");
+  for (std::size_t i = 1; i < n.size(); ++i)
+    Require(n[i] > n[i - 1], field + ".n", n[i], "must be strictly increasing");
+  const bool theta_checks = std::any_of(checks.begin(), checks.end(), [](const std::string& c) { return c != "de_accuracy"; });
+  if (theta_checks) {  // spec §8.0: a Θ-statement needs a grid spanning at least 1.5 decades
+    const double span = std::log10(static_cast<double>(n.back()) / static_cast<double>(n.front()));
+    Require(span >= 1.5 - 1e-9, field + ".n", "[" + std::to_string(n.front()) + " .. " + std::to_string(n.back()) + "]",
+            "must span at least 1.5 decades for the Theta checks (spec §8.0)");
+  }
   for (std::int64_t value : n) {
     const sim::SpectrumOptions s = SpectrumAt(*this, value);
     s.Validate(field + ".spectrum(n=" + std::to_string(value) + ")");
@@ -120,19 +128,20 @@ CurveResult EvaluateCurve(const CurveOptions& options, std::uint64_t master_seed
   return result;
 }
 
-std::size_t CurveMemoryBytes(const CurveOptions& options) {
+std::size_t CurveMemoryBytes(const CurveOptions& options, int threads) {
   std::size_t worst = 0;
   for (std::int64_t n : options.n) {
     const sim::SpectrumOptions s = SpectrumAt(options, n);
-    std::size_t bytes = static_cast<std::size_t>(std::min<std::int64_t>(s.d, 1LL << 40)) * sizeof(double) * 2;
-    if (s.kind == sim::SpectrumKind::kExpFloor || s.kind == sim::SpectrumKind::kIsotropic ||
-        s.kind == sim::SpectrumKind::kSpiked)
-      bytes = 4096 * sizeof(double);  // flat tails are not stored
+    // The stored head (flat tails are not stored; exp_floor without a floor stores all of d).
+    const bool flat_tail = s.kind == sim::SpectrumKind::kIsotropic || s.kind == sim::SpectrumKind::kSpiked ||
+                           (s.kind == sim::SpectrumKind::kExpFloor && s.eps > 0.0);
+    const double stored = flat_tail ? 4096.0 : static_cast<double>(s.d);
+    std::size_t bytes = static_cast<std::size_t>(std::min(stored * sizeof(double) * 2, 1e18));
     if (std::find(options.mc_n.begin(), options.mc_n.end(), n) != options.mc_n.end()) {
       sim::GramOptions g;
       g.n = n;
       g.block = options.block;
-      bytes += 2 * sim::GramMemoryBytes(n, 1, g);  // two threads
+      bytes += static_cast<std::size_t>(threads) * sim::GramMemoryBytes(n, 1, g);
     }
     worst = std::max(worst, bytes);
   }

@@ -78,6 +78,6 @@ struct CurveResult {
 sim::SpectrumOptions SpectrumAt(const CurveOptions& options, std::int64_t n);
 CurveResult EvaluateCurve(const CurveOptions& options, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner,
                           const sim::ExactRiskOptions* risk_override = nullptr);
-std::size_t CurveMemoryBytes(const CurveOptions& options);
+std::size_t CurveMemoryBytes(const CurveOptions& options, int threads);
 
 }  // namespace memgen::theory

@@ -49,6 +49,9 @@ struct IsotropicResult {
 };
 
 // `risk_override` replaces the learner (negative controls plant a wrong one in tests).
+// Largest per-thread working set over all cells (Gram state, the d < n primal route, the QR fallback).
+std::size_t IsotropicMemoryBytesPerThread(const IsotropicOptions& options);
+
 IsotropicResult RunIsotropic(const IsotropicOptions& options, std::uint64_t master_seed,
                              const sim::TrialRunnerOptions& runner, const sim::ExactRiskOptions* risk_override = nullptr);
 

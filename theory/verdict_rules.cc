@@ -2,6 +2,7 @@
 #include "theory/verdict_rules.h"
 
 #include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -29,13 +30,32 @@ sim::Claim Start(const ClaimHeader& header, const std::string& kind) {
 
 bool AllFinite(const std::vector<sim::MeanSe>& values) {
   return std::all_of(values.begin(), values.end(),
-                     [](const sim::MeanSe& v) { return std::isfinite(v.mean) && !std::isnan(v.se); });
+                     [](const sim::MeanSe& v) { return std::isfinite(v.mean) && std::isfinite(v.se); });
 }
+
+bool AllExact(const std::vector<sim::MeanSe>& values) {
+  return std::all_of(values.begin(), values.end(), [](const sim::MeanSe& v) { return v.se == 0.0; });
+}
+
+std::size_t MinCount(const std::vector<sim::MeanSe>& values) {
+  std::size_t m = values.empty() ? 0 : values.front().count;
+  for (const auto& v : values) m = std::min(m, v.count);
+  return m;
+}
+
+// A Monte Carlo estimate needs ≥ 2 trials and a finite SE to support a verdict.
+bool Supported(const sim::MeanSe& m) { return m.count >= 2 && std::isfinite(m.se) && std::isfinite(m.mean); }
 
 }  // namespace
 
-double TwoSidedTail(double z) { return 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal(), z)); }
-double OneSidedTail(double z) { return boost::math::cdf(boost::math::complement(boost::math::normal(), z)); }
+double OneSidedTail(double z, std::size_t count) {
+  if (count >= 2) {
+    const boost::math::students_t t(static_cast<double>(count - 1));
+    return boost::math::cdf(boost::math::complement(t, z));
+  }
+  return boost::math::cdf(boost::math::complement(boost::math::normal(), z));
+}
+double TwoSidedTail(double z, std::size_t count) { return 2.0 * OneSidedTail(z, count); }
 
 sim::Claim OracleClaim(const ClaimHeader& header, const sim::MeanSe& measured, double exact, double z) {
   sim::Claim c = Start(header, "ORACLE");
@@ -45,12 +65,12 @@ sim::Claim OracleClaim(const ClaimHeader& header, const sim::MeanSe& measured, d
   c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(measured.count) + ")";
   c.predicted = c.predicted_lo = c.predicted_hi = exact;
   c.rule = "|mean - exact| <= " + Num(z) + " SE";
-  c.false_failure_rate = TwoSidedTail(z);
+  c.false_failure_rate = TwoSidedTail(z, measured.count);
   const double gap = std::fabs(measured.mean - exact);
   c.verdict = gap <= z * measured.se ? sim::Verdict::kPass : sim::Verdict::kFail;
   c.reason = "|mean - exact| = " + Num(gap) + " = " + Num(measured.se > 0 ? gap / measured.se : INFINITY) + " SE";
   c.details = {{"se", measured.se}, {"trials", measured.count}};
-  if (!std::isfinite(measured.mean) || !std::isfinite(exact)) MarkInconclusive(&c, "non-finite mean or oracle");
+  if (!Supported(measured) || !std::isfinite(exact)) MarkInconclusive(&c, "too few trials, or a non-finite mean, SE or oracle");
   return c;
 }
 
@@ -65,19 +85,28 @@ sim::Claim DeClaim(const ClaimHeader& header, const sim::MeanSe& measured, doubl
   c.predicted_lo = de_value - relative_delta * std::fabs(de_value);
   c.predicted_hi = de_value + relative_delta * std::fabs(de_value);
   c.rule = "|mean - DE| <= " + Num(z) + " SE + " + Num(relative_delta) + " |DE|";
-  c.false_failure_rate = TwoSidedTail(z);
+  c.false_failure_rate = TwoSidedTail(z, measured.count);
   const double gap = std::fabs(measured.mean - de_value);
   c.verdict = gap <= z * measured.se + relative_delta * std::fabs(de_value) ? sim::Verdict::kPass : sim::Verdict::kFail;
   c.reason = "relative gap " + Num(gap / std::fabs(de_value)) + ", " +
              Num(measured.se > 0 ? gap / measured.se : INFINITY) + " SE";
   c.details = {{"se", measured.se}, {"trials", measured.count}, {"relative_gap", (measured.mean - de_value) / de_value}};
-  if (!std::isfinite(measured.mean) || !std::isfinite(de_value)) MarkInconclusive(&c, "non-finite mean or DE");
+  if (!Supported(measured) || !std::isfinite(de_value)) MarkInconclusive(&c, "too few trials, or a non-finite mean, SE or DE");
   return c;
 }
 
 sim::Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<sim::MeanSe>& q,
                      double c_band, double z) {
   sim::Claim c = Start(header, "THETA-BAND");
+  c.predicted = c_band;
+  c.predicted_lo = 1.0;
+  c.predicted_hi = c_band;
+  c.rule = "(max(q - " + Num(z) + " SE)) / (min(q + " + Num(z) + " SE)) <= " + Num(c_band);
+  if (q.size() < 2 || x.size() != q.size() || !AllFinite(q)) {
+    c.verdict = sim::Verdict::kInconclusive;
+    c.reason = "fewer than 2 finite points (" + std::to_string(q.size()) + ")";
+    return c;
+  }
   double top = -INFINITY, bottom = INFINITY, qmax = -INFINITY, qmin = INFINITY;
   for (const auto& v : q) {
     top = std::max(top, v.mean - z * v.se);
@@ -90,17 +119,14 @@ sim::Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, co
   c.measured_lo = ratio;
   c.measured_hi = qmax / qmin;
   c.interval = "max/min of the ratio over " + std::to_string(q.size()) + " points (lo: shrunk by " + Num(z) + " SE)";
-  c.predicted = c_band;
-  c.predicted_lo = 1.0;
-  c.predicted_hi = c_band;
-  c.rule = "(max(q - " + Num(z) + " SE)) / (min(q + " + Num(z) + " SE)) <= " + Num(c_band);
-  c.false_failure_rate = std::min(1.0, static_cast<double>(q.size()) * OneSidedTail(z) * 2.0);
+  const bool exact = AllExact(q);
+  c.false_failure_rate = exact ? 0.0 : std::min(1.0, static_cast<double>(q.size()) * TwoSidedTail(z, MinCount(q)));
   c.verdict = ratio <= c_band ? sim::Verdict::kPass : sim::Verdict::kFail;
   c.reason = "q from " + Num(qmin) + " to " + Num(qmax) + " over x in [" + Num(x.front()) + ", " + Num(x.back()) + "]";
   nlohmann::json points = nlohmann::json::array();
   for (std::size_t i = 0; i < q.size(); ++i) points.push_back({{"x", x[i]}, {"q", q[i].mean}, {"se", q[i].se}});
   c.details = {{"points", points}};
-  if (q.size() < 2 || !AllFinite(q)) MarkInconclusive(&c, "fewer than 2 finite points");
+  if (!(qmin > 0.0) || !(top > 0.0)) MarkInconclusive(&c, "the band needs a positive ratio (the shrunk maximum is <= 0)");
   return c;
 }
 
@@ -114,24 +140,29 @@ sim::Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, c
     se.push_back(v.se);
     any_se = any_se || v.se > 0.0;
   }
-  // Deterministic values (SE = 0, e.g. DE curves) get the unweighted fit with residual scaling.
-  const sim::PowerLawFit fit = sim::FitPowerLaw(x, y, any_se ? se : std::vector<double>{});
+  // Deterministic values (SE = 0, e.g. DE curves): the least-squares slope itself is compared with
+  // the bounds, with no statistical widening and a false-failure rate of 0.
+  const bool exact = !any_se;
+  const sim::PowerLawFit fit = sim::FitPowerLaw(x, y, exact ? std::vector<double>{} : se);
+  const double widen = exact ? 0.0 : z * fit.slope_se;
   c.measured = fit.slope;
-  c.measured_lo = fit.slope - z * fit.slope_se;
-  c.measured_hi = fit.slope + z * fit.slope_se;
-  c.interval = "slope -/+ " + Num(z) + " SE (Ceres covariance)";
+  c.measured_lo = fit.slope - widen;
+  c.measured_hi = fit.slope + widen;
+  c.interval = exact ? "least-squares slope of a deterministic series" : "slope -/+ " + Num(z) + " SE (Ceres covariance)";
   const bool has_lo = bounds.lo > -1e299, has_hi = bounds.hi < 1e299;
   c.predicted = has_lo && has_hi ? 0.5 * (bounds.lo + bounds.hi) : has_lo ? bounds.lo : bounds.hi;
   c.predicted_lo = bounds.lo;
   c.predicted_hi = bounds.hi;
   c.rule = std::string("slope in [") + (has_lo ? Num(bounds.lo) : "-inf") + ", " + (has_hi ? Num(bounds.hi) : "inf") +
-           "] widened by " + Num(z) + " SE";
-  c.false_failure_rate = (has_lo && has_hi) ? TwoSidedTail(z) : OneSidedTail(z);
+           "]" + (exact ? "" : " widened by " + Num(z) + " SE");
+  const std::size_t count = MinCount(q);
+  c.false_failure_rate = exact ? 0.0 : (has_lo && has_hi) ? TwoSidedTail(z, count) : OneSidedTail(z, count);
   const bool pass = c.measured_hi >= bounds.lo && c.measured_lo <= bounds.hi;
   c.verdict = pass ? sim::Verdict::kPass : sim::Verdict::kFail;
   c.reason = "slope " + Num(fit.slope) + " +/- " + Num(fit.slope_se) + " over " + std::to_string(x.size()) + " points";
   c.details = {{"slope_se", fit.slope_se}, {"log_prefactor", fit.log_prefactor}, {"chi2", fit.chi2}};
   if (!fit.ok) MarkInconclusive(&c, "fit failed: " + fit.message);
+  if (!AllFinite(q)) MarkInconclusive(&c, "non-finite points");
   return c;
 }
 
@@ -155,7 +186,8 @@ sim::Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>& x,
   c.predicted_lo = level;
   c.predicted_hi = INFINITY;
   c.rule = "min (mean + " + Num(z) + " SE) >= " + Num(level);
-  c.false_failure_rate = std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z));
+  c.false_failure_rate =
+      AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
   c.verdict = lowest_upper >= level ? sim::Verdict::kPass : sim::Verdict::kFail;
   c.reason = "minimum " + Num(lowest) + " at x = " + (x.empty() ? "?" : Num(x[where]));
   if (values.empty() || !AllFinite(values)) MarkInconclusive(&c, "no finite values");
@@ -182,7 +214,8 @@ sim::Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>&
   c.predicted_lo = -INFINITY;
   c.predicted_hi = 0.0;
   c.rule = "each step x_{j+1} <= x_j + " + Num(z) + " sqrt(SE_j^2 + SE_{j+1}^2)";
-  c.false_failure_rate = std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z));
+  c.false_failure_rate =
+      AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
   c.verdict = worst <= 0.0 ? sim::Verdict::kPass : sim::Verdict::kFail;
   c.reason = "largest step excess " + Num(worst) + " after x = " + (x.empty() ? "?" : Num(x[where]));
   if (values.size() < 2 || !AllFinite(values)) MarkInconclusive(&c, "fewer than 2 finite points");

@@ -1,6 +1,9 @@
 // Decision rules that turn a measurement and a prediction into a verdict (benign_overfitting.md §8.0,
 // STYLE.md G10). Each rule states its false-failure rate: the probability of FAIL when the claim is
-// true and the estimator is normal with the stated SE.
+// true, with (mean − truth)/SE distributed as Student's t with T − 1 degrees of freedom (SE estimated
+// from T trials); for deterministic series (every SE = 0, e.g. deterministic equivalents) the rules
+// compare the numbers themselves and the rate is 0. Degenerate inputs (too few points, a non-finite
+// or undefined SE) give INCONCLUSIVE, never a PASS without evidence.
 //   ORACLE       |x̄ − x₀| ≤ z SE                         (exact prediction, no free constants)
 //   DE           |x̄ − x_DE| ≤ z SE + δ |x_DE|             (declared approximation error δ)
 //   BAND (Θ)     (max_i(q_i − z SE_i)) / (min_i(q_i + z SE_i)) ≤ C_band
@@ -23,9 +26,10 @@ struct ClaimHeader {
   std::string source;
 };
 
-// Two-sided normal tail 2(1 − Φ(z)), and one-sided 1 − Φ(z).
-double TwoSidedTail(double z);
-double OneSidedTail(double z);
+// Two-sided normal tail 2(1 − Φ(z)), and one-sided 1 − Φ(z); with `count` ≥ 2, Student's t with
+// count − 1 degrees of freedom instead of the normal.
+double TwoSidedTail(double z, std::size_t count = 0);
+double OneSidedTail(double z, std::size_t count = 0);
 
 sim::Claim OracleClaim(const ClaimHeader& header, const sim::MeanSe& measured, double exact, double z);
 sim::Claim DeClaim(const ClaimHeader& header, const sim::MeanSe& measured, double de_value, double z,

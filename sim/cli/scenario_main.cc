@@ -65,7 +65,7 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
   }
   Require(scale == "smoke" || scale == "default" || scale == "paper", "--scale", scale,
           "must be smoke, default or paper");
-  Require(threads >= 1, "--threads", threads, "must be >= 1");
+  Require(threads >= 1 && threads <= 256, "--threads", threads, "must be in [1, 256]");
   Require(seed >= -1, "--seed", seed, "must be >= 0");
   context->scenario = spec.name;
   context->scale = scale;
@@ -156,6 +156,11 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
 int ReportConfigError(const std::string& scenario, const std::exception& error) {
   std::fprintf(stderr, "scn_%s: error: %s\n", scenario.c_str(), error.what());
   return 2;
+}
+
+int ReportRunError(const std::string& scenario, const std::exception& error) {
+  std::fprintf(stderr, "scn_%s: run failed, no results written: %s\n", scenario.c_str(), error.what());
+  return 1;
 }
 
 }  // namespace memgen::sim::detail

@@ -57,14 +57,15 @@ void ReadCommonSettings(const ConfigReader& reader, ScenarioContext* context);
 void CheckMemory(std::size_t bytes);
 void PublishResults(const ScenarioContext& context, const ScenarioOutput& output, double wall_seconds,
                     const std::string& started);
-int ReportConfigError(const std::string& scenario, const std::exception& error);
+int ReportConfigError(const std::string& scenario, const std::exception& error);  // exit code 2
+int ReportRunError(const std::string& scenario, const std::exception& error);     // exit code 1
 
 }  // namespace detail
 
 template <typename Options>
 int RunScenario(int argc, char** argv, const ScenarioSpec& spec,
                 const std::function<Options(const ConfigReader&)>& read_options,
-                const std::function<std::size_t(const Options&)>& memory_bytes,
+                const std::function<std::size_t(const Options&, int threads)>& memory_bytes,
                 const std::function<ScenarioOutput(const Options&, const ScenarioContext&)>& run) {
   ScenarioContext context;
   Options options;
@@ -75,15 +76,19 @@ int RunScenario(int argc, char** argv, const ScenarioSpec& spec,
     detail::ReadCommonSettings(reader, &context);
     options = read_options(reader);
     reader.RejectUnknownKeys();
-    detail::CheckMemory(memory_bytes(options));
+    detail::CheckMemory(memory_bytes(options, context.threads));
   } catch (const std::exception& error) {
     return detail::ReportConfigError(spec.name, error);
   }
-  const std::string started = UtcTimestamp();
-  const auto begin = std::chrono::steady_clock::now();
-  const ScenarioOutput output = run(options, context);
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-  detail::PublishResults(context, output, wall, started);
+  try {
+    const std::string started = UtcTimestamp();
+    const auto begin = std::chrono::steady_clock::now();
+    const ScenarioOutput output = run(options, context);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    detail::PublishResults(context, output, wall, started);
+  } catch (const std::exception& error) {  // not a config error: nothing was published
+    return detail::ReportRunError(spec.name, error);
+  }
   return 0;
 }
 

@@ -21,7 +21,7 @@ class ConfigError : public std::invalid_argument {
 template <typename T>
 std::string FormatValue(const T& value) {
   std::ostringstream out;
-  out.precision(17);
+  out.precision(15);  // enough to identify the value, short enough to read (1.1, not 1.1000000000000001)
   out << value;
   return out.str();
 }

@@ -19,12 +19,12 @@ std::string SpectrumKindToString(SpectrumKind kind) {
   return "isotropic";
 }
 
-SpectrumKind StringToSpectrumKind(const std::string& text) {
+SpectrumKind StringToSpectrumKind(const std::string& text, const std::string& field) {
   for (SpectrumKind kind : {SpectrumKind::kPowerLaw, SpectrumKind::kLogPower, SpectrumKind::kExpFloor,
                             SpectrumKind::kIsotropic, SpectrumKind::kSpiked}) {
     if (SpectrumKindToString(kind) == text) return kind;
   }
-  throw ConfigError("spectrum.kind", text, "must be power_law, log_power, exp_floor, isotropic or spiked");
+  throw ConfigError(field, text, "must be power_law, log_power, exp_floor, isotropic or spiked");
 }
 
 void SpectrumOptions::Validate(const std::string& field) const {

@@ -23,7 +23,7 @@ namespace memgen::sim {
 
 enum class SpectrumKind { kPowerLaw, kLogPower, kExpFloor, kIsotropic, kSpiked };
 std::string SpectrumKindToString(SpectrumKind kind);
-SpectrumKind StringToSpectrumKind(const std::string& text);  // throws ConfigError on unknown names
+SpectrumKind StringToSpectrumKind(const std::string& text, const std::string& field = "spectrum.kind");
 
 struct SpectrumOptions {
   SpectrumKind kind = SpectrumKind::kIsotropic;

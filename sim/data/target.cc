@@ -18,10 +18,10 @@ std::string TargetKindToString(TargetKind kind) {
   return "e1";
 }
 
-TargetKind StringToTargetKind(const std::string& text) {
+TargetKind StringToTargetKind(const std::string& text, const std::string& field) {
   for (TargetKind kind : {TargetKind::kE1, TargetKind::kHeadOnes, TargetKind::kPower, TargetKind::kE1Whitened})
     if (TargetKindToString(kind) == text) return kind;
-  throw ConfigError("target.kind", text, "must be e1, head_ones, power or e1_whitened");
+  throw ConfigError(field, text, "must be e1, head_ones, power or e1_whitened");
 }
 
 void TargetOptions::Validate(const std::string& field, std::int64_t d) const {

@@ -16,7 +16,7 @@ namespace memgen::sim {
 
 enum class TargetKind { kE1, kHeadOnes, kPower, kE1Whitened };
 std::string TargetKindToString(TargetKind kind);
-TargetKind StringToTargetKind(const std::string& text);
+TargetKind StringToTargetKind(const std::string& text, const std::string& field = "target.kind");
 
 struct TargetOptions {
   TargetKind kind = TargetKind::kE1;

@@ -141,8 +141,9 @@ ExactRisk ExactRiskByQr(const Spectrum& spectrum, const std::vector<double>& the
     for (std::int64_t j = 0; j < d; ++j) rr += static_cast<long double>(spectrum[j]) * error(j) * error(j);
     risk.risk_one_draw = static_cast<double>(rr);
   }
+  // (min|R_ii|/max|R_ii|)² ≈ 1/cond(A): a crude estimate that catches (near-)rank deficiency of X.
   const Eigen::VectorXd diag = r.diagonal().cwiseAbs();
-  risk.rcond = diag.minCoeff() * diag.minCoeff() / (diag.maxCoeff() * diag.maxCoeff());  // ≈ 1/cond(A)
+  risk.rcond = diag.minCoeff() * diag.minCoeff() / (diag.maxCoeff() * diag.maxCoeff());
   risk.method = RiskMethod::kQrFallback;
   return risk;
 }
@@ -176,11 +177,11 @@ ExactRisk ComputeExactRisk(const Spectrum& spectrum, const std::vector<double>& 
   ExactRisk risk;
   risk.rcond = llt.info() == Eigen::Success ? llt.rcond() : 0.0;
   if (llt.info() != Eigen::Success || risk.rcond < options.rcond_min) {
-    const double qr_bytes = 2.0 * static_cast<double>(n) * static_cast<double>(d) * sizeof(double);
+    const double qr_bytes = 4.0 * static_cast<double>(n) * static_cast<double>(d) * sizeof(double);
     if (options.ridge == 0.0 && !wishart && qr_bytes <= static_cast<double>(options.qr_fallback_bytes)) {
+      // The QR route works with cond(X), i.e. the square root of A's; it still needs X of full rank.
       ExactRisk fallback = ExactRiskByQr(spectrum, theta, options, trial_stream);
-      fallback.rcond = risk.rcond;
-      return fallback;
+      if (fallback.rcond >= options.rcond_min * options.rcond_min) return fallback;
     }
     risk.bias = risk.variance = risk.risk_one_draw = kNaN;
     risk.method = RiskMethod::kIllConditioned;

@@ -5,8 +5,9 @@
 //   V = σ² tr(A⁻¹ M A⁻¹)                                    so that E_ε R = B + V exactly;
 //   one noise draw ε ~ N(0, σ² I): R = ‖XᵀA⁻¹(Xθ + ε) − θ‖²_Σ.
 // A is factored by Cholesky with a reciprocal-condition estimate; below `rcond_min` the ridgeless
-// draw is recomputed from a Householder QR of Xᵀ (cond(X), not cond(X)²) when n·d fits the
-// fallback budget, and is otherwise reported as ill-conditioned, never silently regularised.
+// draw is recomputed from a Householder QR of Xᵀ (cond(X), not cond(X)²) when 4·n·d doubles fit the
+// fallback budget and R's diagonal shows X of full rank (estimated rcond(A) ≥ rcond_min²); otherwise
+// the draw is reported as ill-conditioned, never silently regularised.
 #pragma once
 
 #include <cstdint>

@@ -14,10 +14,10 @@ std::string DesignKindToString(DesignKind kind) {
   return kind == DesignKind::kGaussian ? "gaussian" : "rademacher";
 }
 
-DesignKind StringToDesignKind(const std::string& text) {
+DesignKind StringToDesignKind(const std::string& text, const std::string& field) {
   if (text == "gaussian") return DesignKind::kGaussian;
   if (text == "rademacher") return DesignKind::kRademacher;
-  throw ConfigError("design", text, "must be gaussian or rademacher");
+  throw ConfigError(field, text, "must be gaussian or rademacher");
 }
 
 void DrawDesignColumn(const StreamId& trial_stream, std::int64_t column, DesignKind design, double* out,

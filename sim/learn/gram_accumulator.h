@@ -21,7 +21,7 @@ namespace memgen::sim {
 
 enum class DesignKind { kGaussian, kRademacher };
 std::string DesignKindToString(DesignKind kind);
-DesignKind StringToDesignKind(const std::string& text);
+DesignKind StringToDesignKind(const std::string& text, const std::string& field = "design");
 
 struct GramOptions {
   std::int64_t n = 100;

@@ -43,6 +43,12 @@ double ChiSquared(Rng& rng, double degrees_of_freedom) {
   return 2.0 * Gamma(rng, 0.5 * degrees_of_freedom);
 }
 
+double SymmetricBeta(Rng& rng, double beta, double half_width) {
+  const double g1 = Gamma(rng, beta);
+  const double g2 = Gamma(rng, beta);
+  return half_width * (g1 - g2) / (g1 + g2);  // = γ(2B − 1) without cancellation
+}
+
 void FillNormal(Rng& rng, double* out, std::size_t count) {
   for (std::size_t i = 0; i < count; ++i) out[i] = ZigguratNormal(rng);
 }

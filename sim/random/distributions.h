@@ -5,6 +5,7 @@
 //   rademacher, bernoulli  from single bits / one uniform
 //   gamma     Marsaglia-Tsang (2000) squeeze method, any shape > 0 (shape < 1 via the U^(1/a) boost)
 //   chi^2_nu  = 2 Gamma(nu/2)
+//   s-beta    symmetric beta on [−γ, γ] from two gammas
 #pragma once
 
 #include <cstddef>
@@ -20,6 +21,8 @@ double Rademacher(Rng& rng);
 bool Bernoulli(Rng& rng, double p);
 double Gamma(Rng& rng, double shape);  // scale 1
 double ChiSquared(Rng& rng, double degrees_of_freedom);
+// Symmetric beta on [−γ, γ]: p = γ(2B − 1), B = G₁/(G₁ + G₂), G_i ~ Gamma(β) (density ∝ (1 − (p/γ)²)^{β−1}).
+double SymmetricBeta(Rng& rng, double beta, double half_width);
 
 // Bulk fills: normals one after another from the stream; Rademacher signs 256 per Philox block.
 void FillNormal(Rng& rng, double* out, std::size_t count);

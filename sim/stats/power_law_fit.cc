@@ -37,8 +37,11 @@ PowerLawFit FitPowerLaw(const std::vector<double>& x, const std::vector<double>&
       fit.message = "x and y must be positive for a log-log fit";
       return fit;
     }
-    double sigma = weighted ? y_se[i] / y[i] : 1.0;
-    if (!(sigma > 0.0)) sigma = 1e-12;
+    const double sigma = weighted ? y_se[i] / y[i] : 1.0;
+    if (!(sigma > 0.0) || !std::isfinite(sigma)) {
+      fit.message = "weighted fit needs a positive finite SE at every point";
+      return fit;
+    }
     problem.AddResidualBlock(new ceres::AutoDiffCostFunction<LogLineResidual, 1, 2>(
                                  new LogLineResidual(std::log(x[i]), std::log(y[i]), sigma)),
                              nullptr, params);

@@ -1,6 +1,8 @@
 // Tests for theory/verdict_rules.h: each rule passes on its boundary cases and fails beyond them.
 #include <catch2/catch.hpp>
 
+#include <boost/math/distributions/students_t.hpp>
+
 #include <cmath>
 
 #include "theory/verdict_rules.h"
@@ -22,13 +24,31 @@ sim::MeanSe M(double mean, double se) {
 TEST_CASE("ORACLE passes within z SE and fails beyond", "[unit]") {
   CHECK(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.39, 4.0).verdict == Verdict::kPass);
   CHECK(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.41, 4.0).verdict == Verdict::kFail);
+  // The rate is Student's t with T − 1 = 99 degrees of freedom: 2 P(t_99 > 4).
+  const boost::math::students_t t99(99.0);
   CHECK_THAT(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.0, 4.0).false_failure_rate,
-             Catch::Matchers::WithinRel(6.334248366623996e-05, 1e-9));
+             Catch::Matchers::WithinRel(2.0 * boost::math::cdf(boost::math::complement(t99, 4.0)), 1e-12));
+  sim::MeanSe one = M(1.0, 0.1);
+  one.count = 1;  // a single trial supports no verdict
+  CHECK(OracleClaim({"a", "", ""}, one, 1.0, 4.0).verdict == Verdict::kInconclusive);
 }
 
 TEST_CASE("DE adds the declared relative error", "[unit]") {
   CHECK(DeClaim({"a", "", ""}, M(1.05, 0.001), 1.0, 4.0, 0.05).verdict == Verdict::kPass);
   CHECK(DeClaim({"a", "", ""}, M(1.06, 0.001), 1.0, 4.0, 0.05).verdict == Verdict::kFail);
+}
+
+TEST_CASE("deterministic series are compared exactly, degenerate ones are inconclusive", "[unit]") {
+  const std::vector<double> x = {100, 1000, 10000};
+  std::vector<sim::MeanSe> exact;
+  for (double v : x) exact.push_back(M(std::pow(v, 0.3), 0.0));
+  const sim::Claim slope = SlopeClaim({"s", "", ""}, x, exact, {-0.25, 0.25}, 3.0);
+  CHECK(slope.verdict == Verdict::kFail);  // 0.3 > 0.25 with no statistical widening
+  CHECK(slope.false_failure_rate == 0.0);
+  CHECK(BandClaim({"b", "", ""}, {}, {}, 3.0, 3.0).verdict == Verdict::kInconclusive);  // no points, no crash
+  CHECK(BandClaim({"b", "", ""}, {1, 2}, {M(0.1, 1.0), M(0.1, 1.0)}, 3.0, 3.0).verdict == Verdict::kInconclusive);
+  std::vector<sim::MeanSe> mixed = {M(1.0, 0.1), M(2.0, 0.0), M(3.0, 0.1)};
+  CHECK(SlopeClaim({"s", "", ""}, x, mixed, {0.0, 1.0}, 3.0).verdict == Verdict::kInconclusive);  // SE 0 in a weighted fit
 }
 
 TEST_CASE("BAND and SLOPE rules", "[unit]") {

@@ -1,0 +1,173 @@
+"""SCO traceability figures from results files only (scn_sco_tracing):
+  sco_recall_vs_eps    mean recall (±2 SE) against 1/ε per learner (CLB) and 1/ε_n (CSL), log-log, with
+                       the fitted slopes of the SCO-E1.scaling claims and the trivial ξn baseline
+  sco_cmi_vs_eps       the Fano CMI lower bound against 1/ε, with n ln 2
+  sco_false_positives  per-point false-positive rate on fresh points against the Hoeffding level
+                       exp(−c²/2) of each threshold c‖v‖/√d
+  sco_phase            recall against the noise of a noisy mean (phase transition), DP noise marked
+  sco_dp_cap           recall fraction against false-positive rate per threshold: DP learner and ERM
+                       against the cap e^ε ξ + δ
+  sco_fingerprint      the two sides of the fingerprint identity E Σ⟨θ, z_i − µ⟩ = 2β E⟨θ, µ⟩
+"""
+import csv
+import json
+import math
+import pathlib
+
+import numpy as np
+
+import style
+from style import MARKERS, MEASURED, PREDICTED, plt
+
+
+def rows(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def f(r, k):
+    return float(r[k])
+
+
+def claims(run_dir):
+    return {c["id"]: c for c in json.loads((run_dir / "summary.json").read_text())["claims"]}
+
+
+def recall_vs_eps(run_dir, out_dir):
+    cells = rows(run_dir / "cells.csv")
+    cl = claims(run_dir)
+    fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.1))
+    fig.subplots_adjust(wspace=0.3)
+    learners = [l for l in dict.fromkeys(r["learner"] for r in cells)
+                if not l.startswith("dp") and not l.startswith("noise")]
+    for i, name in enumerate(learners):
+        rs = [r for r in cells if r["learner"] == name and not r["cell"].startswith("phase")]
+        csl = name == "csl_erm"
+        ax = axes[1] if csl else axes[0]
+        x = np.array([1 / f(r, "eps_csl") if csl else 1 / f(r, "eps") for r in rs])
+        y = np.array([f(r, "recall_fw") for r in rs])
+        e = np.array([2 * f(r, "recall_fw_se") for r in rs])
+        slope = cl.get(f"SCO-E1.scaling.{name}")
+        label = name + (f" (slope {slope['measured']:.2f})" if slope else "")
+        ax.errorbar(x, y, yerr=e, marker=MARKERS[i % 6], ms=4, capsize=2, label=label)
+        base = np.array([f(r, "xi_n") for r in rs])
+        if i == 0 or csl:
+            ax.plot(x, base, color=style.SECONDARY, ls=":", label="trivial ξn")
+    for ax, xl, t in ((axes[0], "1/ε (CLB)", "CLB: recall = Ω(1/ε²)"), (axes[1], "1/ε_n (CSL)", "strongly convex: Ω(1/ε)")):
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel(xl)
+        ax.set_ylabel("mean recall (training points traced)")
+        ax.set_title(t)
+        ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "sco_recall_vs_eps", style.provenance(run_dir))
+
+
+def cmi_vs_eps(run_dir, out_dir):
+    cells = rows(run_dir / "cells.csv")
+    fig, ax = plt.subplots(figsize=(4.8, 3.1))
+    learners = [l for l in dict.fromkeys(r["learner"] for r in cells) if not l.startswith(("dp", "noise", "csl"))]
+    for i, name in enumerate(learners):
+        rs = [r for r in cells if r["learner"] == name and r["cell"].startswith("clb")]
+        x = np.array([1 / f(r, "eps") for r in rs])
+        ax.errorbar(x, [f(r, "cmi_lb") for r in rs], yerr=[2 * f(r, "cmi_lb_se") for r in rs],
+                    marker=MARKERS[i % 6], ms=4, capsize=2, label=name)
+    rs = [r for r in cells if r["learner"] == learners[0] and r["cell"].startswith("clb")]
+    ax.plot([1 / f(r, "eps") for r in rs], [f(r, "n") * math.log(2) for r in rs], color=PREDICTED, ls="--",
+            label="n ln 2 (maximum)")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("1/ε")
+    ax.set_ylabel("Fano CMI lower bound (nats)")
+    ax.set_title("CMI = Ω(1/ε²) on the CLB instance")
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "sco_cmi_vs_eps", style.provenance(run_dir))
+
+
+def false_positives(run_dir, out_dir):
+    grid = rows(run_dir / "thresholds.csv")
+    fig, ax = plt.subplots(figsize=(4.6, 3.1))
+    level = np.array(sorted({math.exp(-f(r, "threshold_scale") ** 2 / 2) for r in grid}))
+    for i, name in enumerate(sorted({r["learner"] for r in grid if not r["learner"].startswith("noise")})):
+        rs = [r for r in grid if r["learner"] == name and r["cell"].startswith("clb")]
+        x = [math.exp(-f(r, "threshold_scale") ** 2 / 2) for r in rs]
+        y = [max(f(r, "fresh_fraction"), 1e-7) for r in rs]
+        ax.plot(x, y, MARKERS[i % 6], ms=3, alpha=0.7, label=name)
+    ax.plot(level, level, color=PREDICTED, label="Hoeffding bound exp(−c²/2)")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("Hoeffding level of the threshold c‖v‖/√d")
+    ax.set_ylabel("false-positive rate on fresh points")
+    ax.set_title("Soundness: empirical FPR below the bound")
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "sco_false_positives", style.provenance(run_dir))
+
+
+def phase(run_dir, out_dir):
+    cells = [r for r in rows(run_dir / "cells.csv") if r["cell"].startswith("phase")]
+    if not cells:
+        return []
+    fig, ax = plt.subplots(figsize=(4.6, 3.1))
+    x = np.array([f(r, "noise") for r in cells])
+    y = np.array([f(r, "recall_fw") / f(r, "n") for r in cells])
+    e = np.array([2 * f(r, "recall_fw_se") / f(r, "n") for r in cells])
+    ax.errorbar(x, np.maximum(y, 1e-5), yerr=e, fmt="o-", color=MEASURED, capsize=2, label="recall / n (±2 SE)")
+    ax.axhline(f(cells[0], "xi") / f(cells[0], "n"), color=style.SECONDARY, ls=":", label="fresh-point level ξ/n")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("noise σ√d of the noisy mean")
+    ax.set_ylabel("fraction of the sample traced")
+    ax.set_title(f"Phase transition at ε = {f(cells[0], 'eps'):g} (n = {cells[0]['n']}, d = {cells[0]['d']})")
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "sco_phase", style.provenance(run_dir))
+
+
+def dp_cap(run_dir, out_dir):
+    grid = rows(run_dir / "thresholds.csv")
+    cells = rows(run_dir / "cells.csv")
+    clb = [r["cell"] for r in cells if r["cell"].startswith("clb")]
+    if not clb:
+        return []
+    cell = clb[-1]
+    fig, ax = plt.subplots(figsize=(4.6, 3.1))
+    for i, name in enumerate([n for n in dict.fromkeys(r["learner"] for r in grid if r["cell"] == cell)
+                              if n == "erm" or n.startswith("dp")]):
+        rs = [r for r in grid if r["cell"] == cell and r["learner"] == name]
+        ax.errorbar([f(r, "fresh_fraction") for r in rs], [f(r, "train_fraction") for r in rs],
+                    xerr=[2 * f(r, "fresh_fraction_se") for r in rs], yerr=[2 * f(r, "train_fraction_se") for r in rs],
+                    fmt=MARKERS[i % 6] + "-", ms=3, capsize=2, label=name)
+    xi = np.logspace(-6, 0, 50)
+    eps = 0.5
+    ax.plot(xi, np.minimum(np.exp(eps) * xi + 1e-5, 1), color=PREDICTED, label="DP cap e^ε ξ + δ (ε = 0.5)")
+    ax.set_xscale("symlog", linthresh=1e-4)
+    ax.set_xlabel("false-positive rate ξ̂ (fresh points)")
+    ax.set_ylabel("recall fraction m/n")
+    ax.set_title(f"DP cap, cell {cell}")
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "sco_dp_cap", style.provenance(run_dir))
+
+
+def fingerprint(run_dir, out_dir):
+    cells = [r for r in rows(run_dir / "cells.csv") if r["cell"].startswith("clb")]
+    fig, ax = plt.subplots(figsize=(4.6, 3.1))
+    lhs = np.array([f(r, "f5_lhs") for r in cells])
+    rhs = np.array([f(r, "f5_rhs") for r in cells])
+    ax.errorbar(rhs, lhs, xerr=[2 * f(r, "f5_rhs_se") for r in cells], yerr=[2 * f(r, "f5_lhs_se") for r in cells],
+                fmt="o", color=MEASURED, ms=3, capsize=2, label="cells × learners (±2 SE)")
+    lo, hi = min(lhs.min(), rhs.min()), max(lhs.max(), rhs.max())
+    ax.plot([lo, hi], [lo, hi], color=PREDICTED, label="identity")
+    ax.set_xlabel("2β E⟨θ, µ⟩")
+    ax.set_ylabel("E Σ_i ⟨θ, z_i − µ⟩")
+    ax.set_title("Fingerprinting identity (F5), every learner")
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "sco_fingerprint", style.provenance(run_dir))
+
+
+def make(results, run, out_dir):
+    run_dir = pathlib.Path(results) / "sco_tracing" / run
+    if not run_dir.exists():
+        return []
+    made = []
+    for fn in (recall_vs_eps, cmi_vs_eps, false_positives, phase, dp_cap, fingerprint):
+        made += fn(run_dir, out_dir)
+    return made

@@ -1,0 +1,110 @@
+// TOML reader for the SCO traceability scenario, see sco_config.h.
+#include "scenarios/sco_config.h"
+
+#include <cmath>
+#include <set>
+
+#include "sim/core/config_error.h"
+
+namespace memgen::scenarios {
+namespace {
+
+sim::ScoLearnerOptions ReadLearner(const sim::ConfigReader& t) {
+  sim::ScoLearnerOptions o;
+  o.kind = sim::StringToScoLearnerKind(t.String("kind", "erm"), t.Path("kind"));
+  o.name = t.String("name", sim::ScoLearnerKindToString(o.kind));
+  o.fraction = t.Double("fraction", o.fraction);
+  o.reg_lambda = t.Double("reg_lambda", o.reg_lambda);
+  o.step = t.Double("step", o.step);
+  o.dp_epsilon = t.Double("dp_epsilon", o.dp_epsilon);
+  o.dp_delta = t.Double("dp_delta", o.dp_delta);
+  o.noise = t.Double("noise", o.noise);
+  o.Validate(t.prefix());
+  Require(o.kind != sim::ScoLearnerKind::kCslErm, t.Path("kind"), "csl_erm",
+          "belongs to the [csl] cells, not the CLB learner list");
+  return o;
+}
+
+std::string Label(const char* prefix, double value) {
+  char b[32];
+  std::snprintf(b, sizeof(b), "%s%g", prefix, value);
+  return b;
+}
+
+}  // namespace
+
+std::vector<theory::ScoCellOptions> ReadScoCells(const sim::ConfigReader& root) {
+  const double xi = root.Double("xi", 0.01);
+  const std::int64_t trials = root.Int("trials", 100);
+  const double c_n = root.Double("sample_constant", 1.0);
+  const double c_d = root.Double("dimension_constant", 128.0);
+  Require(c_n > 0.0, root.Path("sample_constant"), c_n, "must be > 0");
+  Require(c_d > 0.0, root.Path("dimension_constant"), c_d, "must be > 0");
+  std::vector<sim::ScoLearnerOptions> learners;
+  std::set<std::string> names;
+  for (const sim::ConfigReader& t : root.Tables("learner")) {
+    learners.push_back(ReadLearner(t));
+    Require(names.insert(learners.back().name).second, t.Path("name"), learners.back().name, "must be unique");
+  }
+  std::vector<theory::ScoCellOptions> cells;
+  for (double eps : root.Doubles("eps")) {
+    Require(eps > 0.0 && eps < 0.5, root.Path("eps"), eps, "every eps must be in (0, 0.5)");
+    theory::ScoCellOptions c;
+    c.eps = eps;
+    c.xi = xi;
+    c.trials = trials;
+    c.n = static_cast<std::int64_t>(std::ceil(c_n / (eps * eps)));
+    c.d = static_cast<std::int64_t>(std::ceil(c_d * eps * eps * double(c.n) * double(c.n) * std::log(double(c.n) / xi)));
+    c.name = Label("clb_eps", eps);
+    c.learners = learners;
+    c.Validate(root.Path("eps") + "(" + Label("", eps) + ")");
+    cells.push_back(c);
+  }
+  if (root.Has("phase")) {  // recall against the noise of a noisy mean, at one ε (SCO-E4 analogue)
+    const sim::ConfigReader t = root.Table("phase");
+    theory::ScoCellOptions c;
+    c.eps = t.Double("eps", 0.1);
+    Require(c.eps > 0.0 && c.eps < 0.5, t.Path("eps"), c.eps, "must be in (0, 0.5)");
+    c.xi = xi;
+    c.trials = t.Int("trials", trials);
+    c.n = static_cast<std::int64_t>(std::ceil(c_n / (c.eps * c.eps)));
+    c.d = static_cast<std::int64_t>(
+        std::ceil(c_d * c.eps * c.eps * double(c.n) * double(c.n) * std::log(double(c.n) / xi)));
+    c.name = Label("phase_eps", c.eps);
+    for (double noise : t.Doubles("noise")) {
+      sim::ScoLearnerOptions o;
+      o.kind = sim::ScoLearnerKind::kNoisyMean;
+      o.noise = noise;
+      o.name = Label("noise", noise);
+      o.Validate(t.Path("noise"));
+      c.learners.push_back(o);
+    }
+    c.Validate(t.prefix());
+    cells.push_back(c);
+  }
+  if (root.Has("csl")) {
+    const sim::ConfigReader t = root.Table("csl");
+    const double beta = t.Double("beta", 12.5);
+    const std::int64_t csl_trials = t.Int("trials", trials);
+    const double csl_c_d = t.Double("dimension_constant", c_d);
+    sim::ScoLearnerOptions erm;
+    erm.kind = sim::ScoLearnerKind::kCslErm;
+    erm.name = "csl_erm";
+    for (std::int64_t n : t.Ints("n")) {
+      theory::ScoCellOptions c;
+      c.n = n;
+      c.beta = beta;
+      c.eps = 1.0 / (2.0 * static_cast<double>(n));  // nominal: the CSL ERM's excess is (1 − ‖µ‖²)/(2n)
+      c.xi = xi;
+      c.trials = csl_trials;
+      c.d = static_cast<std::int64_t>(std::ceil(csl_c_d * double(n) * std::log(double(n) / xi)));
+      c.name = Label("csl_n", static_cast<double>(n));
+      c.learners = {erm};
+      c.Validate(t.Path("n") + "(" + std::to_string(n) + ")");
+      cells.push_back(c);
+    }
+  }
+  return cells;
+}
+
+}  // namespace memgen::scenarios

@@ -1,0 +1,90 @@
+// Negative controls for the SCO claims: planted defects (a wrong prior scale in the fingerprint
+// identity, a tracer threshold below Hoeffding's, a DP learner with too little noise, a wrong CSL
+// excess formula) must turn the relevant claims to FAIL, while the correct run passes.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "theory/sco_claims.h"
+
+using namespace memgen;
+using namespace memgen::theory;
+using sim::Verdict;
+
+namespace {
+
+int Count(const std::vector<sim::Claim>& claims, const std::string& prefix, Verdict v) {
+  return static_cast<int>(std::count_if(claims.begin(), claims.end(), [&](const sim::Claim& c) {
+    return c.id.rfind(prefix, 0) == 0 && c.verdict == v;
+  }));
+}
+
+ScoCellOptions SmallCell() {
+  ScoCellOptions c;
+  c.name = "t";
+  c.eps = 0.2;
+  c.n = 25;
+  c.d = 25000;
+  c.xi = 0.05;
+  c.trials = 300;
+  sim::ScoLearnerOptions erm, dp;
+  erm.name = "erm";
+  dp.kind = sim::ScoLearnerKind::kDpMean;
+  dp.name = "dp";
+  c.learners = {erm, dp};
+  return c;
+}
+
+sim::TrialRunnerOptions Two() {
+  sim::TrialRunnerOptions r;
+  r.threads = 2;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("SCO claims pass on the correct experiment", "[unit][stat]") {
+  const ScoCellOptions cell = SmallCell();
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+  CHECK(Count(claims, "SCO-E0", Verdict::kFail) == 0);
+  CHECK(Count(claims, "SCO-E1", Verdict::kFail) == 0);
+  CHECK(Count(claims, "SCO-E5.cap", Verdict::kPass) == 1);
+  CHECK(Count(claims, "SCO-E5.power", Verdict::kPass) == 1);  // the non-private ERM breaks the cap
+  CHECK(Count(claims, "SCO-E1.recall.t.erm", Verdict::kPass) == 1);
+}
+
+TEST_CASE("negative control: the fingerprint identity with the wrong prior scale fails", "[unit][stat]") {
+  ScoCellOptions cell = SmallCell();
+  const auto trials = RunScoCell(cell, 5, Two());
+  cell.beta = 2.0 * cell.PriorBeta();  // the identity evaluated with 2β instead of β
+  CHECK(Count(BuildScoCellClaims(SummarizeScoCell(cell, trials)), "SCO-E0.F5.t.erm", Verdict::kFail) == 1);
+}
+
+TEST_CASE("negative control: a threshold below Hoeffding's breaks soundness", "[unit][stat]") {
+  ScoCellOptions cell = SmallCell();
+  cell.threshold_scale = 0.3;
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+  CHECK(Count(claims, "SCO-E1.sound_fw.t.erm", Verdict::kFail) == 1);
+  CHECK(Count(claims, "SCO-E1.sound_pp.t.erm", Verdict::kFail) == 1);
+}
+
+TEST_CASE("negative control: a 'DP' learner with 1% of the calibrated noise breaks the DP cap", "[unit][stat]") {
+  ScoCellOptions cell = SmallCell();
+  cell.dp_sigma_scale = 0.01;
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+  CHECK(Count(claims, "SCO-E5.cap.t.dp", Verdict::kFail) == 1);
+}
+
+TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[unit][stat]") {
+  ScoCellOptions cell = SmallCell();
+  sim::ScoLearnerOptions csl;
+  csl.kind = sim::ScoLearnerKind::kCslErm;
+  csl.name = "csl";
+  cell.learners = {csl};
+  cell.beta = 12.5;
+  ScoCellResult result = SummarizeScoCell(cell, RunScoCell(cell, 5, Two()));
+  CHECK(Count(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kPass) == 1);
+  // Planted defect: the formula (1 − ‖µ‖²)/n instead of /(2n) shifts every discrepancy by −ε_csl.
+  result.learners[0].csl_gap.mean -= result.eps_csl;
+  CHECK(Count(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kFail) == 1);
+}

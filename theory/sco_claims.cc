@@ -1,0 +1,361 @@
+// SCO traceability claims, see sco_claims.h.
+#include "theory/sco_claims.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "sim/stats/proportion_interval.h"
+#include "theory/sco_cmi.h"
+#include "theory/verdict_rules.h"
+
+namespace memgen::theory {
+namespace {
+
+constexpr double kZ = 4.0;            // identities and bounds: 6.3e-5 two-sided per claim
+constexpr double kZTheta = 3.0;       // Θ slopes
+constexpr double kCpLevel = 0.998;    // Clopper-Pearson, 1e-3 in each tail
+const char* kAttias = "Attias, Dziugaite, Haghifam, Livni, Roy (ICML 2024)";
+const char* kVoitovych = "Voitovych et al. (2025)";
+
+bool IsClb(sim::ScoLearnerKind k) { return k != sim::ScoLearnerKind::kCslErm; }
+bool IsDp(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kDpMean; }
+bool IsNoisy(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kNoisyMean; }
+
+std::string Num(double v) {
+  char b[32];
+  std::snprintf(b, sizeof(b), "%.4g", v);
+  return b;
+}
+
+sim::MeanSe Sum(const std::vector<double>& v) { return sim::Summarize(v); }
+
+sim::Claim BoundAtMost(const ClaimHeader& h, const sim::MeanSe& m, double bound) {
+  sim::Claim c;
+  c.id = h.id;
+  c.statement = h.statement;
+  c.source = h.source;
+  c.kind = "BOUND";
+  c.measured = m.mean;
+  c.measured_lo = m.mean - kZ * m.se;
+  c.measured_hi = m.mean + kZ * m.se;
+  c.interval = "mean -/+ 4 SE (T = " + std::to_string(m.count) + ")";
+  c.predicted = bound;
+  c.predicted_lo = -INFINITY;
+  c.predicted_hi = bound;
+  c.rule = "mean - 4 SE <= " + Num(bound);
+  c.false_failure_rate = OneSidedTail(kZ);
+  c.verdict = c.measured_lo <= bound ? sim::Verdict::kPass : sim::Verdict::kFail;
+  c.reason = "mean " + Num(m.mean) + " vs bound " + Num(bound);
+  return c;
+}
+
+sim::Claim BoundAtLeast(const ClaimHeader& h, const sim::MeanSe& m, double bound) {
+  sim::Claim c = BoundAtMost(h, m, bound);
+  c.predicted_lo = bound;
+  c.predicted_hi = INFINITY;
+  c.rule = "mean - 4 SE >= " + Num(bound);
+  c.verdict = c.measured_lo >= bound ? sim::Verdict::kPass : sim::Verdict::kFail;
+  return c;
+}
+
+std::string Id(const std::string& family, const ScoCellResult& cell, const ScoLearnerSummary& l) {
+  return family + "." + cell.cell.name + "." + l.learner;
+}
+
+}  // namespace
+
+ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<ScoTrial>& trials) {
+  ScoCellResult out;
+  out.cell = cell;
+  const double n = static_cast<double>(cell.n);
+  const double beta = cell.PriorBeta();
+  std::vector<double> mu2, eps_csl;
+  for (const ScoTrial& t : trials) {
+    mu2.push_back(t.mu_norm2);
+    eps_csl.push_back((1.0 - t.mu_norm2) / (2.0 * n));
+  }
+  out.mu_norm2 = Sum(mu2).mean;
+  out.eps_csl = Sum(eps_csl).mean;
+  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
+    ScoLearnerSummary s;
+    s.learner = cell.learners[l].name;
+    s.kind = cell.learners[l].kind;
+    std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs;
+    std::vector<double> gt[kDpGrid], gf[kDpGrid];
+    for (const ScoTrial& t : trials) {
+      const ScoLearnerTrial& r = t.learners[l];
+      excess.push_back(r.excess);
+      gap.push_back(r.gap);
+      rfw.push_back(static_cast<double>(r.recall_fw));
+      rpp.push_back(static_cast<double>(r.recall_pp));
+      fpp.push_back(static_cast<double>(r.fresh_pp) / n);
+      err.push_back(static_cast<double>(r.decode_errors) / n);
+      ident.push_back(r.a1 - 2.0 * beta * r.theta_mu);
+      a1.push_back(r.a1);
+      rhs.push_back(2.0 * beta * r.theta_mu);
+      csl.push_back(r.excess - (1.0 - t.mu_norm2) / (2.0 * n));
+      unused.push_back(static_cast<double>(r.recall_fw - r.recall_used));
+      s.fw_false_alarms += r.fresh_fw > 0 ? 1 : 0;
+      const double tol = 1e-9 * std::max(1.0, r.counting_bound);
+      s.counting_violations += static_cast<double>(r.counting_count) + tol < r.counting_bound ? 1 : 0;
+      s.used_rows = r.used_rows;
+      for (int j = 0; j < kDpGrid; ++j) {
+        gt[j].push_back(static_cast<double>(r.grid_train[j]) / n);
+        gf[j].push_back(static_cast<double>(r.grid_fresh[j]) / n);
+      }
+    }
+    s.excess = Sum(excess);
+    s.gap = Sum(gap);
+    s.recall_fw = Sum(rfw);
+    s.recall_pp = Sum(rpp);
+    s.fresh_pp_rate = Sum(fpp);
+    s.error_rate = Sum(err);
+    s.identity_gap = Sum(ident);
+    s.csl_gap = Sum(csl);
+    s.unused_flags = Sum(unused);
+    s.a1 = Sum(a1);
+    s.two_beta_theta_mu = Sum(rhs);
+    for (int j = 0; j < kDpGrid; ++j) {
+      s.grid_train[j] = Sum(gt[j]);
+      s.grid_fresh[j] = Sum(gf[j]);
+    }
+    // m_{1/3}: the largest m whose Clopper-Pearson lower bound of P(recall ≥ m) is at least 1/3.
+    std::vector<double> sorted = rfw;
+    std::sort(sorted.begin(), sorted.end());
+    const auto trials_count = static_cast<std::int64_t>(sorted.size());
+    for (std::int64_t i = 0; i < trials_count; ++i) {
+      const auto m = static_cast<std::int64_t>(sorted[i]);
+      const std::int64_t at_least = trials_count - i;  // runs with recall ≥ sorted[i]
+      if (sim::ClopperPearson(at_least, trials_count, kCpLevel).lo >= 1.0 / 3.0) s.m_third = std::max(s.m_third, m);
+    }
+    const double pe = std::min(s.error_rate.mean, 0.5);
+    s.cmi_lb = FanoCmiLowerBoundNats(cell.n, pe);
+    const double derivative = pe > 0.0 ? n * std::fabs(std::log((1.0 - pe) / pe)) : 0.0;
+    s.cmi_lb_se = derivative * s.error_rate.se;
+    s.cmi_lb_conservative =
+        FanoCmiLowerBoundNats(cell.n, std::min(s.error_rate.mean + 3.09 * s.error_rate.se, 0.5));
+    out.learners.push_back(s);
+  }
+  return out;
+}
+
+std::vector<sim::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
+  std::vector<sim::Claim> claims;
+  const ScoCellOptions& o = cell.cell;
+  const double n = static_cast<double>(o.n);
+  const ScoLearnerSummary* erm = nullptr;
+  const sim::ScoLearnerOptions* dp_options = nullptr;
+  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
+    if (cell.learners[l].kind == sim::ScoLearnerKind::kErm && !erm) erm = &cell.learners[l];
+    if (IsDp(cell.learners[l].kind) && !dp_options) dp_options = &o.learners[l];
+  }
+  std::int64_t violations = 0;
+  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
+    const ScoLearnerSummary& s = cell.learners[l];
+    const sim::ScoLearnerOptions& lo = o.learners[l];
+    violations += s.counting_violations;
+    const bool accurate = !IsClb(s.kind) || s.excess.mean <= o.eps;
+    if (IsClb(s.kind)) {
+      claims.push_back(OracleClaim({Id("SCO-E0.F5", cell, s), "fingerprint identity E sum_i <th, z_i - mu> = 2 beta E<th, mu>",
+                                    "spec §6 F5 (from Voitovych et al. Lemma D.2 / DSSUV15 Lemma 5)"},
+                                   s.identity_gap, 0.0, kZ));
+    } else {
+      claims.push_back(OracleClaim({Id("SCO-E0.csl", cell, s), "CSL ERM: E[1/2 |zbar - mu|^2 | mu] = (1 - |mu|^2)/(2n)",
+                                    "spec §2.2 (exact variance of a mean of +-1/sqrt(d) coins)"},
+                                   s.csl_gap, 0.0, kZ));
+    }
+    // Soundness: family-wise by Clopper-Pearson on the false-alarm trials; per point by the mean rate.
+    {
+      const auto trials = static_cast<std::int64_t>(s.excess.count);
+      const sim::Interval ci = sim::ClopperPearson(s.fw_false_alarms, trials, kCpLevel);
+      sim::Claim c;
+      c.id = Id("SCO-E1.sound_fw", cell, s);
+      c.statement = "family-wise soundness: P(some fresh point scores >= tau_fw) <= xi";
+      c.source = std::string(kAttias) + " Def. 4.3; Hoeffding threshold (spec §5)";
+      c.kind = "BOUND";
+      c.measured = static_cast<double>(s.fw_false_alarms) / static_cast<double>(trials);
+      c.measured_lo = ci.lo;
+      c.measured_hi = ci.hi;
+      c.interval = "Clopper-Pearson 99.8%";
+      c.predicted = o.xi;
+      c.predicted_lo = 0.0;
+      c.predicted_hi = o.xi;
+      c.rule = "CP lower bound <= xi";
+      c.false_failure_rate = 1e-3;
+      c.verdict = ci.lo <= o.xi ? sim::Verdict::kPass : sim::Verdict::kFail;
+      c.reason = std::to_string(s.fw_false_alarms) + " of " + std::to_string(trials) + " trials";
+      claims.push_back(c);
+    }
+    claims.push_back(BoundAtMost({Id("SCO-E1.sound_pp", cell, s), "per-point soundness: E[#fresh >= tau_pp]/n <= xi",
+                                  std::string(kVoitovych) + " Def. 2.3"},
+                                 s.fresh_pp_rate, o.xi));
+    if (!IsDp(s.kind) && !IsNoisy(s.kind)) {  // DP learners: the cap (SCO-E5); noisy ones: SCO-E4
+    sim::Claim recall = BoundAtLeast({Id("SCO-E1.recall", cell, s),
+                                      "the tracer flags far more training points than the trivial xi n",
+                                      std::string(kAttias) + " Thm 4.5; baseline " + kVoitovych},
+                                     s.recall_fw, o.xi * n);
+    recall.details = {{"m_third", s.m_third}, {"xi_n", o.xi * n}, {"used_rows", s.used_rows}};
+    if (!accurate) MarkInconclusive(&recall, "not an eps-learner here (mean excess " + Num(s.excess.mean) + " > eps)");
+    claims.push_back(recall);
+    }
+    if (s.kind == sim::ScoLearnerKind::kSubsample)
+      claims.push_back(BoundAtMost({Id("SCO-E1.unused", cell, s), "points the learner never used are flagged like fresh ones",
+                                    "spec §9 SCO-E1 (c)"},
+                                   s.unused_flags, o.xi));
+    // Vacuity of the CMI bound, for learners that use the whole sample (a subsample learner's CMI
+    // is carried by its m points, so √(8 CMI/n) shrinks by √(m/n)).
+    if (IsClb(s.kind) && !IsDp(s.kind) && !IsNoisy(s.kind) && accurate && s.used_rows == o.n) {
+      sim::MeanSe bound;
+      bound.mean = ClbGeneralisationBound(1.0, 1.0, s.cmi_lb_conservative, o.n);
+      bound.count = s.excess.count;
+      sim::Claim vac = BoundAtLeast({Id("SCO-E2.vacuous", cell, s), "the CMI bound LR sqrt(8 CMI/n) stays Theta(1)",
+                                     std::string(kAttias) + " Thm 4.1(ii); Haghifam et al. (ALT 2023)"},
+                                    bound, 0.5);
+      vac.details = {{"cmi_lb", s.cmi_lb_conservative}, {"error_rate", s.error_rate.mean}};
+      claims.push_back(vac);
+      claims.push_back(BoundAtMost({Id("SCO-E2.gap", cell, s), "while the true generalisation gap is at most eps",
+                                    std::string(kAttias) + " Thm 4.1(ii)"},
+                                   s.gap, o.eps));
+    }
+    if (IsDp(s.kind)) {
+      const double e = std::exp(lo.dp_epsilon);
+      double worst = -INFINITY;
+      for (int j = 0; j < kDpGrid; ++j) {
+        const double lhs = s.grid_train[j].mean - e * s.grid_fresh[j].mean - lo.dp_delta;
+        const double allow = kZ * std::sqrt(s.grid_train[j].se * s.grid_train[j].se +
+                                            e * e * s.grid_fresh[j].se * s.grid_fresh[j].se);
+        worst = std::max(worst, lhs - allow);
+      }
+      sim::Claim cap = ExactClaim({Id("SCO-E5.cap", cell, s), "DP cap: recall/n <= e^eps xi + delta at every threshold",
+                                   std::string(kVoitovych) + " Prop. A.5"},
+                                  worst, 0.0, 0.0);
+      cap.kind = "BOUND";
+      cap.rule = "max over 8 thresholds of (m/n - e^eps xi - delta - 4 SE) <= 0";
+      cap.predicted_lo = -INFINITY;
+      cap.verdict = worst <= 0.0 ? sim::Verdict::kPass : sim::Verdict::kFail;
+      cap.false_failure_rate = kDpGrid * OneSidedTail(kZ);
+      claims.push_back(cap);
+    }
+  }
+  if (erm && dp_options) {  // power control: the same cap, non-private ERM
+    const double e = std::exp(dp_options->dp_epsilon);
+    double worst = -INFINITY;
+    for (int j = 0; j < kDpGrid; ++j) {
+      const double lhs = erm->grid_train[j].mean - e * erm->grid_fresh[j].mean - dp_options->dp_delta;
+      const double allow =
+          kZ * std::sqrt(erm->grid_train[j].se * erm->grid_train[j].se + e * e * erm->grid_fresh[j].se * erm->grid_fresh[j].se);
+      worst = std::max(worst, lhs - allow);
+    }
+    sim::Claim power = ExactClaim({"SCO-E5.power." + o.name + "." + erm->learner,
+                                   "negative control: the non-private ERM breaks the DP cap (the cap check has power)",
+                                   std::string(kVoitovych) + " Prop. A.5"},
+                                  worst, 0.0, 0.0);
+    power.kind = "BOUND";
+    power.rule = "max over thresholds of (m/n - e^eps xi - delta - 4 SE) > 0";
+    power.predicted_lo = 0.0;
+    power.predicted_hi = INFINITY;
+    power.verdict = worst > 0.0 ? sim::Verdict::kPass : sim::Verdict::kFail;
+    claims.push_back(power);
+  }
+  // Phase transition (SCO-E4 analogue on the CLB instance): the noisy mean traces far more than ξn
+  // at the lowest noise and nothing beyond the fresh-point rate at the highest.
+  const ScoLearnerSummary* quiet = nullptr;
+  const ScoLearnerSummary* loud = nullptr;
+  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
+    if (!IsNoisy(cell.learners[l].kind)) continue;
+    if (!quiet || o.learners[l].noise < o.learners[static_cast<std::size_t>(quiet - cell.learners.data())].noise)
+      quiet = &cell.learners[l];
+    if (!loud || o.learners[l].noise > o.learners[static_cast<std::size_t>(loud - cell.learners.data())].noise)
+      loud = &cell.learners[l];
+  }
+  if (quiet && loud && quiet != loud) {
+    claims.push_back(BoundAtLeast({"SCO-E4.low_noise." + o.name + "." + quiet->learner,
+                                   "below the transition a noisy mean is traced far above xi n",
+                                   std::string(kVoitovych) + " Thm 2.5 / phase transition (§8.6)"},
+                                  quiet->recall_fw, o.xi * n));
+    claims.push_back(BoundAtMost({"SCO-E4.high_noise." + o.name + "." + loud->learner,
+                                  "above the transition the tracer flags training points no more than fresh ones (xi)",
+                                  std::string(kVoitovych) + " phase transition (§8.6)"},
+                                 loud->recall_fw, o.xi));
+  }
+  claims.push_back(ExactClaim({"SCO-E0.counting." + o.name,
+                               "counting lemma |{i : a_i >= beta/n}| >= (A1 - beta)+^2/A2 (beta >= 0) in every trial",
+                               std::string(kVoitovych) + " Lemma A.11 = Attias et al. Lemma A.4"},
+                              static_cast<double>(violations), 0.0, 0.0));
+  return claims;
+}
+
+std::vector<sim::Claim> BuildScoScalingClaims(const std::vector<ScoCellResult>& cells) {
+  struct Series {
+    std::vector<double> x;
+    std::vector<sim::MeanSe> recall, cmi;
+    bool clb = true;
+  };
+  std::map<std::string, Series> by_learner;
+  for (const ScoCellResult& c : cells) {
+    for (const ScoLearnerSummary& s : c.learners) {
+      if (IsDp(s.kind) || IsNoisy(s.kind)) continue;
+      const bool clb = IsClb(s.kind);
+      if (clb && s.excess.mean > c.cell.eps) continue;  // not an ε-learner in this cell
+      Series& series = by_learner[s.learner];
+      series.clb = clb;
+      series.x.push_back(1.0 / (clb ? c.cell.eps : c.eps_csl));
+      series.recall.push_back(s.recall_fw);
+      sim::MeanSe cmi;
+      cmi.mean = s.cmi_lb;
+      cmi.se = std::max(s.cmi_lb_se, 1e-3 * s.cmi_lb);
+      cmi.count = s.excess.count;
+      series.cmi.push_back(cmi);
+    }
+  }
+  std::vector<sim::Claim> claims;
+  for (const auto& [name, s] : by_learner) {
+    if (s.x.size() < 3) continue;
+    const SlopeBounds bounds = s.clb ? SlopeBounds{1.8, 1e300} : SlopeBounds{0.85, 1.15};
+    const std::string rate = s.clb ? "1/eps^2 (CLB)" : "1/eps (strongly convex)";
+    const std::string src = s.clb ? std::string(kAttias) + " Thms 4.1, 4.5" : std::string(kAttias) + " Thm 4.2";
+    claims.push_back(SlopeClaim({"SCO-E1.scaling." + name, "recall grows like " + rate, src}, s.x, s.recall, bounds, kZTheta));
+    claims.push_back(SlopeClaim({"SCO-E2.scaling." + name, "the CMI lower bound grows like " + rate, src}, s.x, s.cmi,
+                                bounds, kZTheta));
+  }
+  return claims;
+}
+
+sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
+  sim::CsvTable t({"cell", "eps", "n", "d", "beta", "xi", "mu_norm2", "eps_csl", "learner", "kind", "trials", "excess",
+                   "excess_se", "gap", "gap_se", "recall_fw", "recall_fw_se", "recall_pp", "recall_pp_se", "m_third",
+                   "used_rows", "xi_n", "fw_false_alarms", "fresh_pp_rate", "fresh_pp_rate_se", "error_rate",
+                   "error_rate_se", "cmi_lb", "cmi_lb_se", "cmi_lb_conservative", "identity_gap", "identity_gap_se", "f5_lhs", "f5_lhs_se",
+                   "f5_rhs", "f5_rhs_se", "noise"});
+  for (const ScoCellResult& c : cells)
+    for (const ScoLearnerSummary& s : c.learners) {
+      t.Add(c.cell.name).Add(c.cell.eps).Add(c.cell.n).Add(c.cell.d).Add(c.cell.PriorBeta()).Add(c.cell.xi);
+      t.Add(c.mu_norm2).Add(c.eps_csl).Add(s.learner).Add(sim::ScoLearnerKindToString(s.kind));
+      t.Add(static_cast<std::int64_t>(s.excess.count)).Add(s.excess.mean).Add(s.excess.se).Add(s.gap.mean).Add(s.gap.se);
+      t.Add(s.recall_fw.mean).Add(s.recall_fw.se).Add(s.recall_pp.mean).Add(s.recall_pp.se).Add(s.m_third);
+      t.Add(s.used_rows).Add(c.cell.xi * static_cast<double>(c.cell.n)).Add(s.fw_false_alarms);
+      t.Add(s.fresh_pp_rate.mean).Add(s.fresh_pp_rate.se).Add(s.error_rate.mean).Add(s.error_rate.se);
+      t.Add(s.cmi_lb).Add(s.cmi_lb_se).Add(s.cmi_lb_conservative);
+      const sim::MeanSe& id = IsClb(s.kind) ? s.identity_gap : s.csl_gap;
+      t.Add(id.mean).Add(id.se).Add(s.a1.mean).Add(s.a1.se).Add(s.two_beta_theta_mu.mean).Add(s.two_beta_theta_mu.se);
+      t.Add(c.cell.learners[static_cast<std::size_t>(&s - c.learners.data())].noise);
+      t.EndRow();
+    }
+  return t;
+}
+
+sim::CsvTable ScoGridTable(const std::vector<ScoCellResult>& cells) {
+  sim::CsvTable t({"cell", "learner", "threshold_scale", "train_fraction", "train_fraction_se", "fresh_fraction",
+                   "fresh_fraction_se"});
+  for (const ScoCellResult& c : cells)
+    for (const ScoLearnerSummary& s : c.learners)
+      for (int j = 0; j < kDpGrid; ++j) {
+        t.Add(c.cell.name).Add(s.learner).Add(0.5 * (j + 1));
+        t.Add(s.grid_train[j].mean).Add(s.grid_train[j].se).Add(s.grid_fresh[j].mean).Add(s.grid_fresh[j].se);
+        t.EndRow();
+      }
+  return t;
+}
+
+}  // namespace memgen::theory

@@ -1,0 +1,55 @@
+// Claims of the SCO traceability simulator (sco_traceability.md §9), from the trials of each cell:
+//   SCO-E0.F5        fingerprint identity E Σ_i⟨θ, z_i − µ⟩ = 2β E⟨θ, µ⟩, for every learner    IDENTITY, 4 SE
+//   SCO-E0.csl       CSL ERM excess: E[½‖z̄ − µ‖² | µ] = (1 − ‖µ‖²)/(2n)                        IDENTITY, 4 SE
+//   SCO-E0.counting  counting lemma |{i : a_i ≥ β/n}| ≥ (A₁ − β)₊²/A₂ (β ≥ 0) in every trial       EXACT
+//   SCO-E1.sound     family-wise P(∃ fresh z' : s(z') ≥ τ_fw) ≤ ξ (Clopper-Pearson, level 1e-3),
+//                    per point E[#fresh ≥ τ_pp]/n ≤ ξ (4 SE)                                      BOUND
+//   SCO-E1.recall    mean recall above the trivial ξ·n (4 SE); m_{1/3} reported               BOUND
+//   SCO-E1.scaling   across ε: slope of log recall on log(1/ε) ≥ 1.8 (CLB, Ω(1/ε²), ADHLR Thm 4.5)
+//                    or in 1 ± 0.15 (CSL, Ω(1/ε), Thm 4.2)                                      Θ-slope
+//   SCO-E1.unused    subsample learners: points they never saw are flagged at most like fresh ones
+//   SCO-E2.scaling   the same slopes for the Fano CMI lower bound (ADHLR Thms 4.1, 4.2)        Θ-slope
+//   SCO-E2.vacuous   LR√(8 CMI_lb/n) ≥ 0.5 while the true gap is ≤ ε                          BOUND
+//   SCO-E5.cap       DP learners: m/n ≤ e^ε ξ + δ at every threshold of the grid (VHADLR Prop A.5)
+//   SCO-E5.power     the non-private ERM breaks the same cap (the check can fail)
+// A learner that is not an ε-learner in a cell (mean excess > ε) is excluded from that cell's recall
+// claims (INCONCLUSIVE with the reason), as the theorem is about ε-learners.
+#pragma once
+
+#include <vector>
+
+#include "sim/io/csv_table.h"
+#include "sim/report/claim.h"
+#include "sim/stats/sample_stats.h"
+#include "theory/sco_experiment.h"
+
+namespace memgen::theory {
+
+struct ScoLearnerSummary {
+  std::string learner;
+  sim::ScoLearnerKind kind = sim::ScoLearnerKind::kErm;
+  sim::MeanSe excess, gap, recall_fw, recall_pp, fresh_pp_rate, error_rate, identity_gap, csl_gap, unused_flags;
+  sim::MeanSe a1, two_beta_theta_mu;  ///< the two sides of the F5 identity
+  std::int64_t fw_false_alarms = 0;  ///< trials with some fresh point ≥ τ_fw
+  std::int64_t m_third = 0;          ///< largest m with CP-lower P(recall_fw ≥ m) ≥ 1/3
+  double cmi_lb = 0.0, cmi_lb_se = 0.0;  ///< Fano lower bound (nats) at the mean error rate, and its SE
+  double cmi_lb_conservative = 0.0;      ///< at the 99.9% upper confidence bound of the error rate
+  std::int64_t counting_violations = 0;
+  sim::MeanSe grid_train[kDpGrid], grid_fresh[kDpGrid];  ///< per-trial fractions
+  std::int64_t used_rows = 0;
+};
+
+struct ScoCellResult {
+  ScoCellOptions cell;
+  double mu_norm2 = 0.0;
+  double eps_csl = 0.0;  ///< mean of (1 − ‖µ‖²)/(2n): the CSL ERM's expected excess
+  std::vector<ScoLearnerSummary> learners;
+};
+
+ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<ScoTrial>& trials);
+std::vector<sim::Claim> BuildScoCellClaims(const ScoCellResult& cell);
+std::vector<sim::Claim> BuildScoScalingClaims(const std::vector<ScoCellResult>& cells);
+sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells);  // one row per (cell, learner)
+sim::CsvTable ScoGridTable(const std::vector<ScoCellResult>& cells);  // (cell, learner, threshold)
+
+}  // namespace memgen::theory
