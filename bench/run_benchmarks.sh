@@ -12,5 +12,8 @@ out/build/release/bin/bench_exact_risk --benchmark_repetitions=3 --benchmark_rep
   --benchmark_out="$out/cpp.json" --benchmark_out_format=json
 /usr/bin/python3 bench/numpy_reference.py --n 400 --d 40000 > "$out/numpy_n400.json"
 /usr/bin/python3 bench/numpy_reference.py --n 1000 --d 100000 > "$out/numpy_n1000.json"
+out/build/release/bin/bench_sco --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/sco.json" --benchmark_out_format=json
+/usr/bin/python3 bench/numpy_sco_reference.py --n 400 --d 500000 --trials 2 > "$out/numpy_sco.json"
 /usr/bin/python3 bench/report.py --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
-  --out BENCHMARKS.md
+  --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --out BENCHMARKS.md

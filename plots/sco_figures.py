@@ -111,7 +111,12 @@ def phase(run_dir, out_dir):
     x = np.array([f(r, "noise") for r in cells])
     y = np.array([f(r, "recall_fw") / f(r, "n") for r in cells])
     e = np.array([2 * f(r, "recall_fw_se") / f(r, "n") for r in cells])
-    ax.errorbar(x, np.maximum(y, 1e-5), yerr=e, fmt="o-", color=MEASURED, capsize=2, label="recall / n (±2 SE)")
+    positive = y > 0
+    ax.errorbar(x[positive], y[positive], yerr=e[positive], fmt="o-", color=MEASURED, capsize=2,
+                label="recall / n (±2 SE)")
+    for xz in x[~positive]:
+        ax.annotate("0", (xz, f(cells[0], "xi") / f(cells[0], "n")), textcoords="offset points", xytext=(0, -12),
+                    ha="center", color=MEASURED, fontsize=7)
     ax.axhline(f(cells[0], "xi") / f(cells[0], "n"), color=style.SECONDARY, ls=":", label="fresh-point level ξ/n")
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -136,9 +141,12 @@ def dp_cap(run_dir, out_dir):
         ax.errorbar([f(r, "fresh_fraction") for r in rs], [f(r, "train_fraction") for r in rs],
                     xerr=[2 * f(r, "fresh_fraction_se") for r in rs], yerr=[2 * f(r, "train_fraction_se") for r in rs],
                     fmt=MARKERS[i % 6] + "-", ms=3, capsize=2, label=name)
-    xi = np.logspace(-6, 0, 50)
-    eps = 0.5
-    ax.plot(xi, np.minimum(np.exp(eps) * xi + 1e-5, 1), color=PREDICTED, label="DP cap e^ε ξ + δ (ε = 0.5)")
+    dp = [r for r in cells if r["cell"] == cell and r["kind"] == "dp_mean"]
+    if dp:
+        eps, delta = f(dp[0], "dp_epsilon"), f(dp[0], "dp_delta")
+        xi = np.logspace(-6, 0, 50)
+        ax.plot(xi, np.minimum(np.exp(eps) * xi + delta, 1), color=PREDICTED,
+                label=f"DP cap e^ε ξ + δ (ε = {eps:g}, δ = {delta:g})")
     ax.set_xscale("symlog", linthresh=1e-4)
     ax.set_xlabel("false-positive rate ξ̂ (fresh points)")
     ax.set_ylabel("recall fraction m/n")

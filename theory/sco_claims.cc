@@ -327,7 +327,7 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
                    "excess_se", "gap", "gap_se", "recall_fw", "recall_fw_se", "recall_pp", "recall_pp_se", "m_third",
                    "used_rows", "xi_n", "fw_false_alarms", "fresh_pp_rate", "fresh_pp_rate_se", "error_rate",
                    "error_rate_se", "cmi_lb", "cmi_lb_se", "cmi_lb_conservative", "identity_gap", "identity_gap_se", "f5_lhs", "f5_lhs_se",
-                   "f5_rhs", "f5_rhs_se", "noise"});
+                   "f5_rhs", "f5_rhs_se", "noise", "dp_epsilon", "dp_delta"});
   for (const ScoCellResult& c : cells)
     for (const ScoLearnerSummary& s : c.learners) {
       t.Add(c.cell.name).Add(c.cell.eps).Add(c.cell.n).Add(c.cell.d).Add(c.cell.PriorBeta()).Add(c.cell.xi);
@@ -339,7 +339,8 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
       t.Add(s.cmi_lb).Add(s.cmi_lb_se).Add(s.cmi_lb_conservative);
       const sim::MeanSe& id = IsClb(s.kind) ? s.identity_gap : s.csl_gap;
       t.Add(id.mean).Add(id.se).Add(s.a1.mean).Add(s.a1.se).Add(s.two_beta_theta_mu.mean).Add(s.two_beta_theta_mu.se);
-      t.Add(c.cell.learners[static_cast<std::size_t>(&s - c.learners.data())].noise);
+      const sim::ScoLearnerOptions& lo = c.cell.learners[static_cast<std::size_t>(&s - c.learners.data())];
+      t.Add(lo.noise).Add(lo.dp_epsilon).Add(lo.dp_delta);
       t.EndRow();
     }
   return t;

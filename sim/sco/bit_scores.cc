@@ -12,28 +12,33 @@
 namespace memgen::sim {
 namespace {
 
-constexpr std::int64_t kChunkWords = 8;  // 512 columns: 8 lanes × 4 KiB of weights
+// Columns per chunk: 32 KiB of weights whatever the lane count (512 columns for 8 lanes).
+template <int L>
+constexpr std::int64_t ChunkWords() {
+  return 64 / L;
+}
 
-// acc[ℓ] += Σ over set bits of row words [w0, w1) of lane ℓ's weights.
+// acc[ℓ] += Σ over set bits of row words [w0, w1) of lane ℓ's weights, ℓ < L. L is a compile-time
+// constant so the accumulators stay in registers; lanes ≥ bank.count hold zero weights.
+template <int L>
 void SelectedSums(const std::uint64_t* row, std::int64_t w0, std::int64_t w1, const WeightBank& bank, double* acc) {
 #ifdef __AVX512F__
-  // All 8 lanes always (unused lanes hold zero weights): the accumulators stay in registers.
-  __m512d sum[kScoreLanes];
-  for (int l = 0; l < kScoreLanes; ++l) sum[l] = _mm512_setzero_pd();
+  __m512d sum[L];
+  for (int l = 0; l < L; ++l) sum[l] = _mm512_setzero_pd();
   for (std::int64_t w = w0; w < w1; ++w) {
     const std::uint64_t bits = row[w];
     for (int q = 0; q < 8; ++q) {
       const auto mask = static_cast<__mmask8>((bits >> (8 * q)) & 0xFFU);
       const double* base = bank.w.data() + 64 * w + 8 * q;
-      for (int l = 0; l < kScoreLanes; ++l)
+      for (int l = 0; l < L; ++l)
         sum[l] = _mm512_mask_add_pd(sum[l], mask, sum[l], _mm512_loadu_pd(base + l * bank.padded_d));
     }
   }
-  for (int l = 0; l < kScoreLanes; ++l) acc[l] += _mm512_reduce_add_pd(sum[l]);
+  for (int l = 0; l < L; ++l) acc[l] += _mm512_reduce_add_pd(sum[l]);
 #else
   for (std::int64_t w = w0; w < w1; ++w) {
     const std::uint64_t bits = row[w];
-    for (int l = 0; l < bank.count; ++l) {
+    for (int l = 0; l < L; ++l) {
       const double* base = bank.w.data() + l * bank.padded_d + 64 * w;
       double s = 0.0;
       for (int j = 0; j < 64; ++j) s += static_cast<double>((bits >> j) & 1U) * base[j];
@@ -41,6 +46,14 @@ void SelectedSums(const std::uint64_t* row, std::int64_t w0, std::int64_t w1, co
     }
   }
 #endif
+}
+
+template <int L>
+void ScoreAllRows(const CoinMatrix& matrix, const WeightBank& bank, double* selected) {
+  for (std::int64_t w0 = 0; w0 < matrix.words; w0 += ChunkWords<L>()) {
+    const std::int64_t w1 = std::min(matrix.words, w0 + ChunkWords<L>());
+    for (std::int64_t r = 0; r < matrix.rows; ++r) SelectedSums<L>(matrix.Row(r), w0, w1, bank, selected + kScoreLanes * r);
+  }
 }
 
 }  // namespace
@@ -67,11 +80,10 @@ void SetWeights(WeightBank* bank, int lane, const std::vector<double>& weights) 
 std::vector<double> ScoreRows(const CoinMatrix& matrix, const WeightBank& bank) {
   MEMGEN_CHECK(64 * matrix.words == bank.padded_d) << "bank for " << bank.padded_d << " columns";
   std::vector<double> selected(static_cast<std::size_t>(kScoreLanes * matrix.rows), 0.0);
-  for (std::int64_t w0 = 0; w0 < matrix.words; w0 += kChunkWords) {
-    const std::int64_t w1 = std::min(matrix.words, w0 + kChunkWords);
-    for (std::int64_t r = 0; r < matrix.rows; ++r)
-      SelectedSums(matrix.Row(r), w0, w1, bank, selected.data() + kScoreLanes * r);
-  }
+  if (bank.count <= 1) ScoreAllRows<1>(matrix, bank, selected.data());
+  else if (bank.count <= 2) ScoreAllRows<2>(matrix, bank, selected.data());
+  else if (bank.count <= 4) ScoreAllRows<4>(matrix, bank, selected.data());
+  else ScoreAllRows<8>(matrix, bank, selected.data());
   for (std::int64_t r = 0; r < matrix.rows; ++r)
     for (int l = 0; l < kScoreLanes; ++l) {
       double& s = selected[static_cast<std::size_t>(kScoreLanes * r + l)];
