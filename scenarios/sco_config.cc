@@ -33,7 +33,7 @@ std::string Label(const char* prefix, double value) {
 
 }  // namespace
 
-std::vector<theory::ScoCellOptions> ReadScoCells(const sim::ConfigReader& root) {
+ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
   const double xi = root.Double("xi", 0.01);
   const std::int64_t trials = root.Int("trials", 100);
   const double c_n = root.Double("sample_constant", 1.0);
@@ -104,7 +104,27 @@ std::vector<theory::ScoCellOptions> ReadScoCells(const sim::ConfigReader& root) 
       cells.push_back(c);
     }
   }
-  return cells;
+  ScoScenarioOptions out;
+  out.cells = std::move(cells);
+  if (root.Has("cube")) {
+    std::set<std::string> cube_names;
+    for (const sim::ConfigReader& t : root.Tables("cube")) {
+      theory::CubeCellOptions c;
+      c.alpha0 = t.Double("alpha0", c.alpha0);
+      c.n = t.Int("n", c.n);
+      c.d = t.Int("d", c.d);
+      c.xi = xi;
+      c.trials = t.Int("trials", trials);
+      if (t.Has("sigmas")) c.sigmas = t.Doubles("sigmas");
+      c.dp_epsilon = t.Double("dp_epsilon", c.dp_epsilon);
+      c.dp_delta = t.Double("dp_delta", c.dp_delta);
+      c.name = "cube_n" + std::to_string(c.n) + "_d" + std::to_string(c.d) + Label("_a", c.alpha0);
+      c.Validate(t.prefix());
+      Require(cube_names.insert(c.name).second, t.prefix(), c.name, "must be a distinct (n, d, alpha0)");
+      out.cubes.push_back(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace memgen::scenarios

@@ -3,41 +3,52 @@
 // hard instance (linear loss on the unit ball, coins with s-beta(1/(8ε²)) biases, d ≳ ε²n² ln(n/ξ)):
 // learners, a µ-aware tracer with Hoeffding thresholds, the Fano CMI lower bound, the fingerprinting
 // identity, the counting lemma and the DP cap; plus strongly convex cells (SCO-E0 to E3, E5; see
-// theory/sco_claims.h). Output: cells.csv, thresholds.csv, summary.json.
+// theory/sco_claims.h); and the ℓ₂-cube phase transition of Voitovych et al. (theory/sco_cube.h).
+// Output: cells.csv, thresholds.csv, cube.csv, summary.json.
 #include "scenarios/sco_config.h"
 #include "sim/cli/scenario_main.h"
 #include "theory/sco_claims.h"
 
 namespace {
 
-using Cells = std::vector<memgen::theory::ScoCellOptions>;
+using Options = memgen::scenarios::ScoScenarioOptions;
 
-memgen::sim::ScenarioOutput Run(const Cells& cells, const memgen::sim::ScenarioContext& context) {
+memgen::sim::ScenarioOutput Run(const Options& options, const memgen::sim::ScenarioContext& context) {
   memgen::sim::TrialRunnerOptions runner;
   runner.threads = context.threads;
   runner.block_size = 16;
   std::vector<memgen::theory::ScoCellResult> results;
   memgen::sim::ScenarioOutput out;
-  for (const auto& cell : cells) {
+  for (const auto& cell : options.cells) {
     results.push_back(memgen::theory::SummarizeScoCell(cell, memgen::theory::RunScoCell(cell, context.seed, runner)));
     for (auto& claim : memgen::theory::BuildScoCellClaims(results.back())) out.claims.push_back(std::move(claim));
   }
   for (auto& claim : memgen::theory::BuildScoScalingClaims(results)) out.claims.push_back(std::move(claim));
   out.tables.emplace_back("cells", memgen::theory::ScoCellTable(results));
   out.tables.emplace_back("thresholds", memgen::theory::ScoGridTable(results));
+  std::vector<memgen::theory::CubeCellResult> cubes;
+  for (const auto& cube : options.cubes) {
+    cubes.push_back(memgen::theory::RunCubeCell(cube, context.seed, runner));
+    for (auto& claim : memgen::theory::BuildCubeClaims(cubes.back())) out.claims.push_back(std::move(claim));
+  }
+  if (!cubes.empty()) out.tables.emplace_back("cube", memgen::theory::CubeTable(cubes));
   return out;
 }
 
-std::size_t Memory(const Cells& cells, int threads) {
+std::size_t Memory(const Options& options, int threads) {
   std::size_t worst = 0;
-  for (const auto& c : cells) worst = std::max(worst, memgen::theory::ScoCellMemoryBytes(c, threads));
+  for (const auto& c : options.cells) worst = std::max(worst, memgen::theory::ScoCellMemoryBytes(c, threads));
+  for (const auto& c : options.cubes) {  // 2n bit rows and ~12 d-vectors of doubles per thread
+    const auto d = static_cast<std::size_t>(c.d), n = static_cast<std::size_t>(c.n);
+    worst = std::max(worst, static_cast<std::size_t>(threads) * (2 * n * (d / 8 + 8) + 12 * d * sizeof(double)));
+  }
   return worst;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  return memgen::sim::RunScenario<Cells>(
+  return memgen::sim::RunScenario<Options>(
       argc, argv, {"sco_tracing", "SCO memorisation: tracing, CMI and DP caps on the CLB/CSL hard instances"},
-      memgen::scenarios::ReadScoCells, Memory, Run);
+      memgen::scenarios::ReadScoScenario, Memory, Run);
 }

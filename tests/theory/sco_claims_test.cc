@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "theory/sco_claims.h"
+#include "theory/sco_cube.h"
 
 using namespace memgen;
 using namespace memgen::theory;
@@ -87,4 +88,22 @@ TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[u
   // Planted defect: the formula (1 − ‖µ‖²)/n instead of /(2n) shifts every discrepancy by −ε_csl.
   result.learners[0].csl_gap.mean -= result.eps_csl;
   CHECK(Count(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kFail) == 1);
+}
+
+TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner with 1% noise is not", "[unit][stat]") {
+  CubeCellOptions cube;
+  cube.name = "c";
+  cube.alpha0 = 0.2;
+  cube.n = 100;
+  cube.d = 10000;
+  cube.xi = 0.05;
+  cube.trials = 60;
+  cube.sigmas = {0.0, 1.0};
+  const auto claims = BuildCubeClaims(RunCubeCell(cube, 3, Two()));
+  CHECK(Count(claims, "SCO-E4.sound", Verdict::kFail) == 0);
+  CHECK(Count(claims, "SCO-E4.below.c", Verdict::kPass) == 1);
+  CHECK(Count(claims, "SCO-E4.dp_cap.c", Verdict::kPass) == 1);
+  cube.dp_sigma_scale = 0.01;  // planted defect: the noise of a mechanism with 100x the privacy loss
+  const auto wrong = BuildCubeClaims(RunCubeCell(cube, 3, Two()));
+  CHECK(Count(wrong, "SCO-E4.dp_cap.c", Verdict::kFail) == 1);
 }

@@ -1,0 +1,56 @@
+// The ℓ₂-cube instance of Voitovych, Haghifam, Attias, Dziugaite, Livni, Roy (2025), Eq. (7) with
+// p = 2, k = d (sco_traceability.md §2.4, SCO-E4): Θ = B∞(1/√d), the cube inside the unit ℓ₂ ball;
+// Z = {±1}^d; f(θ, z) = −⟨θ, z⟩/√d. Per trial µ_j ~ s-beta(β, β) on [−1, 1] with β = 1/(36 α₀²)
+// (the spec's reconstruction, [RC]). Learner: the clipped noisy mean θ̂ = clip(z̄ + N(0, σ² I), ±1/√d)
+// for a grid of σ, including the (ε, δ)-DP calibration σ_DP = (2√d/n)√(2 ln(1.25/δ))/ε (replace-one
+// ℓ₂ sensitivity of z̄ is 2√d/n). Tracer φ(θ, z) = ⟨θ, z − µ⟩ with the per-point threshold
+// λ = √(2 ln(1/ξ)), valid for ‖θ‖₂ ≤ 1 by Hoeffding. Exact excess given µ: ‖µ‖₁/d − ⟨θ̂, µ⟩/√d.
+//   SCO-E4.sound     fresh points flagged at rate ≤ ξ, every σ                              BOUND
+//   SCO-E4.below     σ = 0 below the DP threshold α ≤ ½√d/(n√ln(1/ξ)): recall ≫ ξn        BOUND
+//   SCO-E4.dp_cap    σ = σ_DP: recall/n ≤ e^ε ξ + δ (Prop. A.5)                            BOUND
+//   SCO-E4.dp_error  σ = σ_DP: the DP learner's excess is above the threshold scale (the cost of privacy)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/io/csv_table.h"
+#include "sim/report/claim.h"
+#include "sim/run/trial_runner.h"
+#include "sim/stats/sample_stats.h"
+
+namespace memgen::theory {
+
+struct CubeCellOptions {
+  std::string name = "cube";
+  double alpha0 = 0.1;              ///< target accuracy α₀: β = 1/(36 α₀²)
+  std::int64_t n = 1000;
+  std::int64_t d = 100000;
+  double xi = 0.01;
+  std::int64_t trials = 50;
+  std::vector<double> sigmas = {0.0, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0};  ///< noise σ per coordinate (≤ 7)
+  double dp_epsilon = 0.5;
+  double dp_delta = 1e-5;
+  double dp_sigma_scale = 1.0;      ///< multiplies σ_DP (1; negative controls plant 0.01)
+  double DpSigma() const;
+  double Threshold() const;         ///< √d/(n √ln(1/ξ)), the DP risk threshold
+  void Validate(const std::string& field) const;
+};
+
+struct CubeLaneSummary {
+  double sigma = 0.0;
+  bool dp = false;
+  sim::MeanSe excess, recall, fresh_rate;
+};
+
+struct CubeCellResult {
+  CubeCellOptions cell;
+  std::vector<CubeLaneSummary> lanes;  ///< the σ grid, then σ_DP
+};
+
+CubeCellResult RunCubeCell(const CubeCellOptions& cell, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);
+std::vector<sim::Claim> BuildCubeClaims(const CubeCellResult& result);
+sim::CsvTable CubeTable(const std::vector<CubeCellResult>& results);
+
+}  // namespace memgen::theory
