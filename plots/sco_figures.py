@@ -8,6 +8,8 @@
   sco_dp_cap           recall fraction against false-positive rate per threshold: DP learner and ERM
                        against the cap e^ε ξ + δ
   sco_fingerprint      the two sides of the fingerprint identity E Σ⟨θ, z_i − µ⟩ = 2β E⟨θ, µ⟩
+  sco_cube             ℓ₂ cube: recall and excess against the noise σ of the clipped noisy mean, with ξn,
+                       the DP threshold and the (ε, δ)-DP σ
 """
 import csv
 import json
@@ -171,11 +173,47 @@ def fingerprint(run_dir, out_dir):
     return style.save(fig, out_dir, "sco_fingerprint", style.provenance(run_dir))
 
 
+def cube(run_dir, out_dir):
+    path = run_dir / "cube.csv"
+    if not path.exists():
+        return []
+    rs = rows(path)
+    fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.0))
+    fig.subplots_adjust(wspace=0.32)
+    for i, name in enumerate(dict.fromkeys(r["cell"] for r in rs)):
+        cell = [r for r in rs if r["cell"] == name]
+        grid = [r for r in cell if r["dp"] == "0" and f(r, "sigma") > 0]
+        zero = [r for r in cell if r["dp"] == "0" and f(r, "sigma") == 0]
+        dp = [r for r in cell if r["dp"] == "1"]
+        x = [f(r, "sigma") for r in grid]
+        axes[0].errorbar(x, [f(r, "recall") for r in grid], yerr=[2 * f(r, "recall_se") for r in grid],
+                         fmt=MARKERS[i % 6] + "-", color=MEASURED, capsize=2, label=f"{name} (±2 SE)")
+        if zero:
+            axes[0].axhline(f(zero[0], "recall"), color=MEASURED, ls="--", lw=0.8, label="σ = 0")
+        axes[0].axhline(f(cell[0], "xi") * f(cell[0], "n"), color=style.SECONDARY, ls=":", label="trivial ξn")
+        axes[1].errorbar(x, [f(r, "excess") for r in grid], yerr=[2 * f(r, "excess_se") for r in grid],
+                         fmt=MARKERS[i % 6] + "-", color=MEASURED, capsize=2)
+        axes[1].axhline(f(cell[0], "threshold"), color=PREDICTED, ls="--", label="DP threshold √d/(n√ln(1/ξ))")
+        axes[1].axhline(f(cell[0], "alpha0"), color=style.SECONDARY, ls=":", label="target α₀")
+        for ax in axes:
+            for r in dp:
+                ax.axvline(f(r, "sigma"), color=PREDICTED, lw=0.8)
+        axes[0].plot([], [], color=PREDICTED, lw=0.8, label="(ε, δ)-DP σ")
+    for ax, yl in ((axes[0], "mean recall"), (axes[1], "excess risk (exact given µ)")):
+        ax.set_xscale("log")
+        ax.set_xlabel("noise σ of the clipped noisy mean")
+        ax.set_ylabel(yl)
+        ax.legend(fontsize=6)
+    axes[0].set_title("ℓ₂ cube: traced below the threshold")
+    axes[1].set_title("accuracy lost to the noise")
+    return style.save(fig, out_dir, "sco_cube", style.provenance(run_dir))
+
+
 def make(results, run, out_dir):
     run_dir = pathlib.Path(results) / "sco_tracing" / run
     if not run_dir.exists():
         return []
     made = []
-    for fn in (recall_vs_eps, cmi_vs_eps, false_positives, phase, dp_cap, fingerprint):
+    for fn in (recall_vs_eps, cmi_vs_eps, false_positives, phase, dp_cap, fingerprint, cube):
         made += fn(run_dir, out_dir)
     return made

@@ -106,6 +106,17 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
   }
   ScoScenarioOptions out;
   out.cells = std::move(cells);
+  if (root.Has("fingerprint")) {
+    const sim::ConfigReader t = root.Table("fingerprint");
+    out.fingerprint = true;
+    theory::FingerprintMcOptions& f = out.fingerprint_options;
+    if (t.Has("n")) f.n = t.Ints("n");
+    if (t.Has("p")) f.p = t.Doubles("p");
+    if (t.Has("beta")) f.beta = t.Doubles("beta");
+    f.gamma = t.Double("gamma", f.gamma);
+    f.runs = t.Int("runs", f.runs);
+    f.Validate(t.prefix());
+  }
   if (root.Has("cube")) {
     std::set<std::string> cube_names;
     for (const sim::ConfigReader& t : root.Tables("cube")) {

@@ -8,12 +8,15 @@
 #include "sim/cli/config_reader.h"
 #include "theory/sco_cube.h"
 #include "theory/sco_experiment.h"
+#include "theory/sco_fingerprint_mc.h"
 
 namespace memgen::scenarios {
 
 struct ScoScenarioOptions {
   std::vector<theory::ScoCellOptions> cells;   ///< CLB ε grid, phase sweep, CSL cells
   std::vector<theory::CubeCellOptions> cubes;  ///< ℓ₂-cube cells ([[cube]])
+  bool fingerprint = false;                     ///< run the scalar identities ([fingerprint])
+  theory::FingerprintMcOptions fingerprint_options;
 };
 
 ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root);

@@ -32,6 +32,12 @@ memgen::sim::ScenarioOutput Run(const Options& options, const memgen::sim::Scena
     for (auto& claim : memgen::theory::BuildCubeClaims(cubes.back())) out.claims.push_back(std::move(claim));
   }
   if (!cubes.empty()) out.tables.emplace_back("cube", memgen::theory::CubeTable(cubes));
+  if (options.fingerprint) {
+    memgen::theory::FingerprintMcResult f =
+        memgen::theory::RunFingerprintMc(options.fingerprint_options, context.seed, runner);
+    for (auto& claim : f.claims) out.claims.push_back(std::move(claim));
+    out.tables.emplace_back("fingerprint", std::move(f.table));
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "theory/sco_claims.h"
 #include "theory/sco_cube.h"
+#include "theory/sco_fingerprint_mc.h"
 
 using namespace memgen;
 using namespace memgen::theory;
@@ -106,4 +107,19 @@ TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner wi
   cube.dp_sigma_scale = 0.01;  // planted defect: the noise of a mechanism with 100x the privacy loss
   const auto wrong = BuildCubeClaims(RunCubeCell(cube, 3, Two()));
   CHECK(Count(wrong, "SCO-E4.dp_cap.c", Verdict::kFail) == 1);
+}
+
+TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails F1", "[unit][stat]") {
+  FingerprintMcOptions o;
+  o.n = {11};
+  o.p = {0.3};
+  o.beta = {2.0};
+  o.runs = 20000;
+  const auto good = RunFingerprintMc(o, 9, Two());
+  CHECK(Count(good.claims, "SCO-E0.F", Verdict::kFail) == 0);
+  CHECK(Count(good.claims, "SCO-E0.F", Verdict::kPass) == 2 + 3 + 3);
+  o.wrong_majority_derivative = true;  // planted defect: g' = 1 (the mean's) used for the majority
+  const auto bad = RunFingerprintMc(o, 9, Two());
+  CHECK(Count(bad.claims, "SCO-E0.F1.n11.p0.3.majority", Verdict::kFail) == 1);
+  CHECK(Count(bad.claims, "SCO-E0.F1.n11.p0.3.mean", Verdict::kPass) == 1);
 }
