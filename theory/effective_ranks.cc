@@ -12,43 +12,37 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/core/config_error.h"  // FormatValue
+#include "sim/core/argument_error.h"
 
 namespace memgen::theory {
 namespace {
 
-template <typename T>
-[[noreturn]] void Fail(const std::string& function, const std::string& name, const T& value,
-                       const std::string& rule) {
-  throw std::invalid_argument(function + ": " + name + " = " + FormatValue(value) + ", must be " + rule);
-}
-
 // Tier-1 check of the spectrum contract: finite, non-negative, sorted non-increasing.
 void ValidateSpectrum(const sim::Spectrum& s) {
-  if (s.dimension() < 1) Fail("EffectiveRanks", "spectrum.dimension()", s.dimension(), ">= 1");
-  if (s.tail_count < 0) Fail("EffectiveRanks", "spectrum.tail_count", s.tail_count, ">= 0");
+  if (s.dimension() < 1) FailArgument("EffectiveRanks", "spectrum.dimension()", s.dimension(), ">= 1");
+  if (s.tail_count < 0) FailArgument("EffectiveRanks", "spectrum.tail_count", s.tail_count, ">= 0");
   double previous = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < s.head.size(); ++i) {
     const double v = s.head[i];
     if (!(std::isfinite(v) && v >= 0.0 && v <= previous))
-      Fail("EffectiveRanks", "spectrum.head[" + std::to_string(i) + "]", v,
+      FailArgument("EffectiveRanks", "spectrum.head[" + std::to_string(i) + "]", v,
            "finite, >= 0 and <= the previous eigenvalue");
     previous = v;
   }
   if (s.tail_count > 0 && !(std::isfinite(s.tail_value) && s.tail_value >= 0.0 && s.tail_value <= previous))
-    Fail("EffectiveRanks", "spectrum.tail_value", s.tail_value,
+    FailArgument("EffectiveRanks", "spectrum.tail_value", s.tail_value,
          "finite, >= 0 and <= the last head eigenvalue");
 }
 
 void CheckIndex(const char* function, std::int64_t k, std::int64_t k_max) {
-  if (k < 0 || k > k_max) Fail(function, "k", k, "in [0, k_max = " + std::to_string(k_max) + "]");
+  if (k < 0 || k > k_max) FailArgument(function, "k", k, "in [0, k_max = " + std::to_string(k_max) + "]");
 }
 
 }  // namespace
 
 EffectiveRanks::EffectiveRanks(const sim::Spectrum& spectrum, std::int64_t k_max) {
   ValidateSpectrum(spectrum);
-  if (k_max < 0) Fail("EffectiveRanks", "k_max", k_max, ">= 0");
+  if (k_max < 0) FailArgument("EffectiveRanks", "k_max", k_max, ">= 0");
   const std::int64_t d = spectrum.dimension();
   const std::int64_t m = static_cast<std::int64_t>(spectrum.head.size());
   const std::int64_t kept = std::min(k_max, d - 1) + 1;
@@ -104,8 +98,8 @@ double EffectiveRanks::LargeR(std::int64_t k) const {
 }
 
 std::int64_t EffectiveRanks::KStar(double b, std::int64_t n) const {
-  if (!(std::isfinite(b) && b > 0.0)) Fail("EffectiveRanks::KStar", "b", b, "finite and > 0");
-  if (n < 1) Fail("EffectiveRanks::KStar", "n", n, ">= 1");
+  if (!(std::isfinite(b) && b > 0.0)) FailArgument("EffectiveRanks::KStar", "b", b, "finite and > 0");
+  if (n < 1) FailArgument("EffectiveRanks::KStar", "n", n, ">= 1");
   const long double threshold = static_cast<long double>(b) * static_cast<long double>(n);
   for (std::int64_t k = 0; k <= k_max(); ++k) {
     const long double lambda = eigenvalue_[k];
@@ -123,7 +117,7 @@ double EffectiveRanks::VarianceProxy(double b, std::int64_t n) const {
 
 double EffectiveRanks::TbVarianceProxy(std::int64_t k, std::int64_t n, double ridge_unnormalised) const {
   CheckIndex("EffectiveRanks::TbVarianceProxy", k, k_max());
-  if (n < 1) Fail("EffectiveRanks::TbVarianceProxy", "n", n, ">= 1");
+  if (n < 1) FailArgument("EffectiveRanks::TbVarianceProxy", "n", n, ">= 1");
   const long double denominator = static_cast<long double>(ridge_unnormalised) + tail_sum_[k];
   const long double nn = static_cast<long double>(n);
   return static_cast<double>(static_cast<long double>(k) / nn +

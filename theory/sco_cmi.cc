@@ -18,23 +18,17 @@
 
 #include <boost/math/constants/constants.hpp>
 
-#include "sim/core/config_error.h"  // FormatValue
+#include "sim/core/argument_error.h"
 
 namespace memgen::theory {
 namespace {
 
-template <typename T>
-[[noreturn]] void Fail(const std::string& function, const std::string& name, const T& value,
-                       const std::string& rule) {
-  throw std::invalid_argument(function + ": " + name + " = " + FormatValue(value) + ", must be " + rule);
-}
-
 void CheckProbability(const char* function, const char* name, double p) {
-  if (!(p >= 0.0 && p <= 1.0)) Fail(function, name, p, "in [0, 1]");
+  if (!(p >= 0.0 && p <= 1.0)) FailArgument(function, name, p, "in [0, 1]");
 }
 
 void CheckNonNegative(const char* function, const char* name, double x) {
-  if (!(std::isfinite(x) && x >= 0.0)) Fail(function, name, x, "finite and >= 0");
+  if (!(std::isfinite(x) && x >= 0.0)) FailArgument(function, name, x, "finite and >= 0");
 }
 
 double EntropyNats(double p) {  // p ∈ [0, 1] already checked
@@ -60,13 +54,13 @@ double BinaryEntropyBits(double p) {
 }
 
 double FanoCmiLowerBoundNats(std::int64_t n, double error_rate) {
-  if (n < 0) Fail("FanoCmiLowerBoundNats", "n", n, ">= 0");
+  if (n < 0) FailArgument("FanoCmiLowerBoundNats", "n", n, ">= 0");
   CheckProbability("FanoCmiLowerBoundNats", "error_rate", error_rate);
   return FanoNats(n, error_rate);
 }
 
 double FanoCmiLowerBoundBits(std::int64_t n, double error_rate) {
-  if (n < 0) Fail("FanoCmiLowerBoundBits", "n", n, ">= 0");
+  if (n < 0) FailArgument("FanoCmiLowerBoundBits", "n", n, ">= 0");
   CheckProbability("FanoCmiLowerBoundBits", "error_rate", error_rate);
   return FanoNats(n, error_rate) / boost::math::constants::ln_two<double>();
 }
@@ -75,15 +69,15 @@ double ClbGeneralisationBound(double lipschitz, double radius, double cmi_nats, 
   CheckNonNegative("ClbGeneralisationBound", "lipschitz", lipschitz);
   CheckNonNegative("ClbGeneralisationBound", "radius", radius);
   CheckNonNegative("ClbGeneralisationBound", "cmi_nats", cmi_nats);
-  if (n < 1) Fail("ClbGeneralisationBound", "n", n, ">= 1");
+  if (n < 1) FailArgument("ClbGeneralisationBound", "n", n, ">= 1");
   return lipschitz * radius * std::sqrt(8.0 * cmi_nats / static_cast<double>(n));
 }
 
 double GaussianMechanismSigma(double l2_sensitivity, double epsilon_dp, double delta) {
   CheckNonNegative("GaussianMechanismSigma", "l2_sensitivity", l2_sensitivity);
   if (!(epsilon_dp > 0.0 && epsilon_dp < 1.0))
-    Fail("GaussianMechanismSigma", "epsilon_dp", epsilon_dp, "in (0, 1) (classical calibration)");
-  if (!(delta > 0.0 && delta < 1.0)) Fail("GaussianMechanismSigma", "delta", delta, "in (0, 1)");
+    FailArgument("GaussianMechanismSigma", "epsilon_dp", epsilon_dp, "in (0, 1) (classical calibration)");
+  if (!(delta > 0.0 && delta < 1.0)) FailArgument("GaussianMechanismSigma", "delta", delta, "in (0, 1)");
   return l2_sensitivity * std::sqrt(2.0 * std::log(1.25 / delta)) / epsilon_dp;
 }
 

@@ -12,28 +12,22 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/core/config_error.h"  // FormatValue
+#include "sim/core/argument_error.h"
 
 namespace memgen::theory {
 namespace {
 
-template <typename T>
-[[noreturn]] void Fail(const std::string& function, const std::string& name, const T& value,
-                       const std::string& rule) {
-  throw std::invalid_argument(function + ": " + name + " = " + FormatValue(value) + ", must be " + rule);
-}
-
 void CheckVector(const char* function, const Eigen::Ref<const Eigen::VectorXd>& a) {
-  if (a.size() < 1) Fail(function, "a.size()", a.size(), ">= 1");
+  if (a.size() < 1) FailArgument(function, "a.size()", a.size(), ">= 1");
   for (Eigen::Index i = 0; i < a.size(); ++i)
-    if (!std::isfinite(a[i])) Fail(function, "a[" + std::to_string(i) + "]", a[i], "finite");
+    if (!std::isfinite(a[i])) FailArgument(function, "a[" + std::to_string(i) + "]", a[i], "finite");
 }
 
 }  // namespace
 
 std::int64_t CountingLemmaCount(const Eigen::Ref<const Eigen::VectorXd>& a, double beta) {
   CheckVector("CountingLemmaCount", a);
-  if (!std::isfinite(beta)) Fail("CountingLemmaCount", "beta", beta, "finite");
+  if (!std::isfinite(beta)) FailArgument("CountingLemmaCount", "beta", beta, "finite");
   const double threshold = beta / static_cast<double>(a.size());
   std::int64_t count = 0;
   for (Eigen::Index i = 0; i < a.size(); ++i)
@@ -43,8 +37,8 @@ std::int64_t CountingLemmaCount(const Eigen::Ref<const Eigen::VectorXd>& a, doub
 
 double CountingLemmaBound(const Eigen::Ref<const Eigen::VectorXd>& a, double beta) {
   CheckVector("CountingLemmaBound", a);
-  if (!std::isfinite(beta)) Fail("CountingLemmaBound", "beta", beta, "finite");
-  if (beta < 0.0) Fail("CountingLemmaBound", "beta", beta, ">= 0");  // the lemma fails for β < 0
+  if (!std::isfinite(beta)) FailArgument("CountingLemmaBound", "beta", beta, "finite");
+  if (beta < 0.0) FailArgument("CountingLemmaBound", "beta", beta, ">= 0");  // the lemma fails for β < 0
   long double a1 = 0.0L, a2 = 0.0L;
   for (Eigen::Index i = 0; i < a.size(); ++i) {
     const long double v = a[i];

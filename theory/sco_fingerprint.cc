@@ -19,23 +19,17 @@
 
 #include <boost/math/special_functions/beta.hpp>
 
-#include "sim/core/config_error.h"  // FormatValue
+#include "sim/core/argument_error.h"
 
 namespace memgen::theory {
 namespace {
 
-template <typename T>
-[[noreturn]] void Fail(const std::string& function, const std::string& name, const T& value,
-                       const std::string& rule) {
-  throw std::invalid_argument(function + ": " + name + " = " + FormatValue(value) + ", must be " + rule);
-}
-
 void CheckP(const char* function, double p) {
-  if (!(p >= -1.0 && p <= 1.0)) Fail(function, "p", p, "in [-1, 1]");
+  if (!(p >= -1.0 && p <= 1.0)) FailArgument(function, "p", p, "in [-1, 1]");
 }
 
 void CheckOddN(const char* function, std::int64_t n) {
-  if (n < 1 || n % 2 == 0) Fail(function, "n", n, "odd and >= 1");
+  if (n < 1 || n % 2 == 0) FailArgument(function, "n", n, "odd and >= 1");
 }
 
 }  // namespace
@@ -86,38 +80,38 @@ double MajorityF1Rhs(std::int64_t n, double p) {
 
 double FingerprintF1Rhs(double p, double g_prime) {
   CheckP("FingerprintF1Rhs", p);
-  if (!std::isfinite(g_prime)) Fail("FingerprintF1Rhs", "g_prime", g_prime, "finite");
+  if (!std::isfinite(g_prime)) FailArgument("FingerprintF1Rhs", "g_prime", g_prime, "finite");
   return (1.0 - p) * (1.0 + p) * g_prime;
 }
 
 double SymmetricBetaSecondMoment(double beta, double gamma) {
-  if (!(std::isfinite(beta) && beta > 0.0)) Fail("SymmetricBetaSecondMoment", "beta", beta, "finite and > 0");
-  if (!(std::isfinite(gamma) && gamma > 0.0)) Fail("SymmetricBetaSecondMoment", "gamma", gamma, "finite and > 0");
+  if (!(std::isfinite(beta) && beta > 0.0)) FailArgument("SymmetricBetaSecondMoment", "beta", beta, "finite and > 0");
+  if (!(std::isfinite(gamma) && gamma > 0.0)) FailArgument("SymmetricBetaSecondMoment", "gamma", gamma, "finite and > 0");
   return gamma * gamma / (2.0 * beta + 1.0);
 }
 
 double CslErmExpectedExcess(double mu_norm_squared, std::int64_t n) {
   if (!(mu_norm_squared >= 0.0 && mu_norm_squared <= 1.0))
-    Fail("CslErmExpectedExcess", "mu_norm_squared", mu_norm_squared, "in [0, 1]");
-  if (n < 1) Fail("CslErmExpectedExcess", "n", n, ">= 1");
+    FailArgument("CslErmExpectedExcess", "mu_norm_squared", mu_norm_squared, "in [0, 1]");
+  if (n < 1) FailArgument("CslErmExpectedExcess", "n", n, ">= 1");
   return (1.0 - mu_norm_squared) / (2.0 * static_cast<double>(n));
 }
 
 double ClbNormalisedMeanExcessApprox(double mu_norm, std::int64_t m) {
-  if (!(mu_norm > 0.0 && mu_norm <= 1.0)) Fail("ClbNormalisedMeanExcessApprox", "mu_norm", mu_norm, "in (0, 1]");
-  if (m < 1) Fail("ClbNormalisedMeanExcessApprox", "m", m, ">= 1");
+  if (!(mu_norm > 0.0 && mu_norm <= 1.0)) FailArgument("ClbNormalisedMeanExcessApprox", "mu_norm", mu_norm, "in (0, 1]");
+  if (m < 1) FailArgument("ClbNormalisedMeanExcessApprox", "m", m, ">= 1");
   const double x = (1.0 - mu_norm) * (1.0 + mu_norm) / (static_cast<double>(m) * mu_norm * mu_norm);
   return mu_norm * -std::expm1(-0.5 * std::log1p(x));
 }
 
 double ClbUnitExcess(const Eigen::Ref<const Eigen::VectorXd>& theta, const Eigen::Ref<const Eigen::VectorXd>& mu) {
   if (theta.size() != mu.size())
-    Fail("ClbUnitExcess", "theta.size()", theta.size(), "equal to mu.size() = " + std::to_string(mu.size()));
-  if (!theta.allFinite()) Fail("ClbUnitExcess", "theta", "non-finite entries", "finite");
-  if (!mu.allFinite()) Fail("ClbUnitExcess", "mu", "non-finite entries", "finite");
+    FailArgument("ClbUnitExcess", "theta.size()", theta.size(), "equal to mu.size() = " + std::to_string(mu.size()));
+  if (!theta.allFinite()) FailArgument("ClbUnitExcess", "theta", "non-finite entries", "finite");
+  if (!mu.allFinite()) FailArgument("ClbUnitExcess", "mu", "non-finite entries", "finite");
   const double theta_norm_squared = theta.squaredNorm();
   if (!(std::fabs(theta_norm_squared - 1.0) <= 1e-8))
-    Fail("ClbUnitExcess", "theta.squaredNorm()", theta_norm_squared, "within 1e-8 of 1 (unit theta)");
+    FailArgument("ClbUnitExcess", "theta.squaredNorm()", theta_norm_squared, "within 1e-8 of 1 (unit theta)");
   const double mu_norm = mu.norm();
   if (mu_norm == 0.0) return 0.0;
   const double inv = 1.0 / mu_norm;

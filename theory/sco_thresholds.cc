@@ -16,34 +16,28 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/core/config_error.h"  // FormatValue
+#include "sim/core/argument_error.h"
 
 namespace memgen::theory {
 namespace {
 
-template <typename T>
-[[noreturn]] void Fail(const std::string& function, const std::string& name, const T& value,
-                       const std::string& rule) {
-  throw std::invalid_argument(function + ": " + name + " = " + FormatValue(value) + ", must be " + rule);
-}
-
 void CheckLevel(const char* function, double level) {
-  if (!(level > 0.0 && level <= 1.0)) Fail(function, "level", level, "in (0, 1]");
+  if (!(level > 0.0 && level <= 1.0)) FailArgument(function, "level", level, "in (0, 1]");
 }
 
 void CheckNormAndDimension(const char* function, double weight_norm, std::int64_t d) {
   if (!(std::isfinite(weight_norm) && weight_norm >= 0.0))
-    Fail(function, "weight_norm", weight_norm, "finite and >= 0");
-  if (d < 1) Fail(function, "d", d, ">= 1");
+    FailArgument(function, "weight_norm", weight_norm, "finite and >= 0");
+  if (d < 1) FailArgument(function, "d", d, ">= 1");
 }
 
 void CheckT(const char* function, double t) {
-  if (std::isnan(t)) Fail(function, "t", t, "a number");
+  if (std::isnan(t)) FailArgument(function, "t", t, "a number");
 }
 
 void CheckParams(const char* function, const BernsteinParameters& params) {
-  if (!(std::isfinite(params.v) && params.v >= 0.0)) Fail(function, "params.v", params.v, "finite and >= 0");
-  if (!(std::isfinite(params.b) && params.b >= 0.0)) Fail(function, "params.b", params.b, "finite and >= 0");
+  if (!(std::isfinite(params.v) && params.v >= 0.0)) FailArgument(function, "params.v", params.v, "finite and >= 0");
+  if (!(std::isfinite(params.b) && params.b >= 0.0)) FailArgument(function, "params.b", params.b, "finite and >= 0");
 }
 
 }  // namespace
@@ -66,13 +60,13 @@ double HoeffdingTailBound(double t, double weight_norm, std::int64_t d) {
 BernsteinParameters MakeBernsteinParameters(const Eigen::Ref<const Eigen::VectorXd>& w,
                                             const Eigen::Ref<const Eigen::VectorXd>& p) {
   const char* function = "MakeBernsteinParameters";
-  if (w.size() < 1) Fail(function, "w.size()", w.size(), ">= 1");
-  if (p.size() != w.size()) Fail(function, "p.size()", p.size(), "equal to w.size() = " + std::to_string(w.size()));
+  if (w.size() < 1) FailArgument(function, "w.size()", w.size(), ">= 1");
+  if (p.size() != w.size()) FailArgument(function, "p.size()", p.size(), "equal to w.size() = " + std::to_string(w.size()));
   long double variance = 0.0L;
   double max_abs = 0.0;
   for (Eigen::Index k = 0; k < w.size(); ++k) {
-    if (!std::isfinite(w[k])) Fail(function, "w[" + std::to_string(k) + "]", w[k], "finite");
-    if (!(p[k] >= -1.0 && p[k] <= 1.0)) Fail(function, "p[" + std::to_string(k) + "]", p[k], "in [-1, 1]");
+    if (!std::isfinite(w[k])) FailArgument(function, "w[" + std::to_string(k) + "]", w[k], "finite");
+    if (!(p[k] >= -1.0 && p[k] <= 1.0)) FailArgument(function, "p[" + std::to_string(k) + "]", p[k], "in [-1, 1]");
     const long double wk = w[k];
     variance += wk * wk * (1.0L - p[k]) * (1.0L + p[k]);
     max_abs = std::max(max_abs, std::fabs(w[k]));

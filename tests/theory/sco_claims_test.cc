@@ -94,11 +94,11 @@ TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[u
 TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner with 1% noise is not", "[unit][stat]") {
   CubeCellOptions cube;
   cube.name = "c";
-  cube.alpha0 = 0.2;
-  cube.n = 100;
-  cube.d = 10000;
-  cube.xi = 0.05;
-  cube.trials = 60;
+  cube.alpha0 = 0.1;
+  cube.n = 200;
+  cube.d = 40000;
+  cube.xi = 0.01;
+  cube.trials = 40;
   cube.sigmas = {0.0, 1.0};
   const auto claims = BuildCubeClaims(RunCubeCell(cube, 3, Two()));
   CHECK(Count(claims, "SCO-E4.sound", Verdict::kFail) == 0);
