@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+
+#include "support/claim_counts.h"
 #include <cmath>
 
 #include "theory/bo_claims.h"
@@ -16,10 +18,8 @@ using sim::Verdict;
 
 namespace {
 
-int Count(const std::vector<sim::Claim>& claims, const std::string& prefix, Verdict verdict) {
-  return static_cast<int>(std::count_if(claims.begin(), claims.end(), [&](const sim::Claim& c) {
-    return c.id.rfind(prefix, 0) == 0 && c.verdict == verdict;
-  }));
+int Count(const std::vector<sim::Claim>& claims, const std::string& prefix, Verdict v) {
+  return test::CountClaims(claims, prefix, v);
 }
 
 IsotropicOptions SmallIsotropic() {

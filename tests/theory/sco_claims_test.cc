@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "support/claim_counts.h"
+
 #include "theory/sco_claims.h"
 #include "theory/sco_cube.h"
 #include "theory/sco_fingerprint_mc.h"
@@ -16,9 +18,7 @@ using sim::Verdict;
 namespace {
 
 int Count(const std::vector<sim::Claim>& claims, const std::string& prefix, Verdict v) {
-  return static_cast<int>(std::count_if(claims.begin(), claims.end(), [&](const sim::Claim& c) {
-    return c.id.rfind(prefix, 0) == 0 && c.verdict == v;
-  }));
+  return test::CountClaims(claims, prefix, v);
 }
 
 ScoCellOptions SmallCell() {
