@@ -81,7 +81,7 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
     ScoLearnerSummary s;
     s.learner = cell.learners[l].name;
     s.kind = cell.learners[l].kind;
-    std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs;
+    std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs, rcal, fcal;
     std::vector<double> gt[kDpGrid], gf[kDpGrid];
     for (const ScoTrial& t : trials) {
       const ScoLearnerTrial& r = t.learners[l];
@@ -93,6 +93,8 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
       err.push_back(static_cast<double>(r.decode_errors) / n);
       ident.push_back(r.a1 - 2.0 * beta * r.theta_mu);
       a1.push_back(r.a1);
+      rcal.push_back(static_cast<double>(r.recall_cal));
+      fcal.push_back(static_cast<double>(r.fresh_cal) / n);
       rhs.push_back(2.0 * beta * r.theta_mu);
       csl.push_back(r.excess - (1.0 - t.mu_norm2) / (2.0 * n));
       unused.push_back(static_cast<double>(r.recall_fw - r.recall_used));
@@ -115,6 +117,8 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
     s.csl_gap = Sum(csl);
     s.unused_flags = Sum(unused);
     s.a1 = Sum(a1);
+    s.recall_cal = Sum(rcal);
+    s.fresh_cal_rate = Sum(fcal);
     s.two_beta_theta_mu = Sum(rhs);
     for (int j = 0; j < kDpGrid; ++j) {
       s.grid_train[j] = Sum(gt[j]);
@@ -190,6 +194,14 @@ std::vector<sim::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
     claims.push_back(BoundAtMost({Id("SCO-E1.sound_pp", cell, s), "per-point soundness: E[#fresh >= tau_pp]/n <= xi",
                                   std::string(kVoitovych) + " Def. 2.3"},
                                  s.fresh_pp_rate, o.xi));
+    if (!IsNoisy(s.kind)) {
+      sim::Claim cal = OracleClaim({Id("SCO-E1.calibrated", cell, s),
+                                    "the calibrated per-point threshold flags fresh points at rate xi",
+                                    "spec §5 (calibrated threshold: exact null variance, normal quantile)"},
+                                   s.fresh_cal_rate, o.xi, kZ);
+      cal.details = {{"recall_calibrated", s.recall_cal.mean}, {"recall_hoeffding", s.recall_pp.mean}};
+      claims.push_back(cal);
+    }
     if (!IsDp(s.kind) && !IsNoisy(s.kind)) {  // DP learners: the cap (SCO-E5); noisy ones: SCO-E4
     sim::Claim recall = BoundAtLeast({Id("SCO-E1.recall", cell, s),
                                       "the tracer flags far more training points than the trivial xi n",
@@ -327,7 +339,8 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
                    "excess_se", "gap", "gap_se", "recall_fw", "recall_fw_se", "recall_pp", "recall_pp_se", "m_third",
                    "used_rows", "xi_n", "fw_false_alarms", "fresh_pp_rate", "fresh_pp_rate_se", "error_rate",
                    "error_rate_se", "cmi_lb", "cmi_lb_se", "cmi_lb_conservative", "identity_gap", "identity_gap_se", "f5_lhs", "f5_lhs_se",
-                   "f5_rhs", "f5_rhs_se", "noise", "dp_epsilon", "dp_delta"});
+                   "f5_rhs", "f5_rhs_se", "noise", "dp_epsilon", "dp_delta", "recall_cal", "recall_cal_se",
+                   "fresh_cal_rate", "fresh_cal_rate_se"});
   for (const ScoCellResult& c : cells)
     for (const ScoLearnerSummary& s : c.learners) {
       t.Add(c.cell.name).Add(c.cell.eps).Add(c.cell.n).Add(c.cell.d).Add(c.cell.PriorBeta()).Add(c.cell.xi);
@@ -340,7 +353,8 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
       const sim::MeanSe& id = IsClb(s.kind) ? s.identity_gap : s.csl_gap;
       t.Add(id.mean).Add(id.se).Add(s.a1.mean).Add(s.a1.se).Add(s.two_beta_theta_mu.mean).Add(s.two_beta_theta_mu.se);
       const sim::ScoLearnerOptions& lo = c.cell.learners[static_cast<std::size_t>(&s - c.learners.data())];
-      t.Add(lo.noise).Add(lo.dp_epsilon).Add(lo.dp_delta);
+      t.Add(lo.noise).Add(lo.dp_epsilon).Add(lo.dp_delta).Add(s.recall_cal.mean).Add(s.recall_cal.se);
+      t.Add(s.fresh_cal_rate.mean).Add(s.fresh_cal_rate.se);
       t.EndRow();
     }
   return t;

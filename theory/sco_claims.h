@@ -5,6 +5,9 @@
 //   SCO-E1.sound     family-wise P(∃ fresh z' : s(z') ≥ τ_fw) ≤ ξ (Clopper-Pearson, level 1e-3),
 //                    per point E[#fresh ≥ τ_pp]/n ≤ ξ (4 SE)                                      BOUND
 //   SCO-E1.recall    mean recall above the trivial ξ·n (4 SE); m_{1/3} reported               BOUND
+//   SCO-E1.calibrated  the calibrated per-point threshold (exact null variance, normal quantile) keeps
+//                    the fresh-point rate within 4 SE of ξ: it is neither anti-conservative nor, like
+//                    Hoeffding's, far below ξ                                                    ORACLE
 //   SCO-E1.scaling   across ε: slope of log recall on log(1/ε) ≥ 1.8 (CLB, Ω(1/ε²), ADHLR Thm 4.5)
 //                    or in 1 ± 0.15 (CSL, Ω(1/ε), Thm 4.2)                                      Θ-slope
 //   SCO-E1.unused    subsample learners: points they never saw are flagged at most like fresh ones
@@ -30,6 +33,7 @@ struct ScoLearnerSummary {
   sim::ScoLearnerKind kind = sim::ScoLearnerKind::kErm;
   sim::MeanSe excess, gap, recall_fw, recall_pp, fresh_pp_rate, error_rate, identity_gap, csl_gap, unused_flags;
   sim::MeanSe a1, two_beta_theta_mu;  ///< the two sides of the F5 identity
+  sim::MeanSe recall_cal, fresh_cal_rate;  ///< at the calibrated per-point threshold
   std::int64_t fw_false_alarms = 0;  ///< trials with some fresh point ≥ τ_fw
   std::int64_t m_third = 0;          ///< largest m with CP-lower P(recall_fw ≥ m) ≥ 1/3
   double cmi_lb = 0.0, cmi_lb_se = 0.0;  ///< Fano lower bound (nats) at the mean error rate, and its SE

@@ -2,6 +2,7 @@
 #include "theory/sco_experiment.h"
 
 #include <Eigen/Core>
+#include <boost/math/distributions/normal.hpp>
 
 #include <cmath>
 
@@ -82,6 +83,7 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
   const std::vector<double> train_raw = sim::ScoreRows(train, bank);
   const std::vector<double> fresh_raw = sim::ScoreRows(fresh, bank);
   const Eigen::Map<const Eigen::VectorXd> mu_map(mu.data(), d);
+  const double normal_quantile = boost::math::quantile(boost::math::complement(boost::math::normal(), cell.xi));
   for (std::size_t l = 0; l < cell.learners.size(); ++l) {
     const sim::ScoLearnerOutput& o = outputs[l];
     ScoLearnerTrial rec;
@@ -102,6 +104,11 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
     }
     const double tau_fw = cell.threshold_scale * HoeffdingThreshold(rec.weight_norm, d, cell.xi / static_cast<double>(n));
     const double tau_pp = cell.threshold_scale * HoeffdingThreshold(rec.weight_norm, d, cell.xi);
+    long double null_var = 0.0L;  // Var⟨v, z' − µ⟩ = Σ_k v_k² (1 − p_k²)/d for a fresh point
+    for (std::int64_t k = 0; k < d; ++k)
+      null_var += static_cast<long double>(o.weight[k]) * o.weight[k] * (1.0 - columns.mean[k] * columns.mean[k]);
+    const double tau_cal = cell.threshold_scale * normal_quantile *
+                           std::sqrt(static_cast<double>(null_var) / static_cast<double>(d));
     Eigen::VectorXd s(n);
     for (std::int64_t i = 0; i < n; ++i) {
       const double si = train_raw[sim::kScoreLanes * i + l] - v_mu;
@@ -114,6 +121,8 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
       if (i < o.used_rows) rec.recall_used += si >= tau_fw;
       rec.fresh_fw += fi >= tau_fw;
       rec.fresh_pp += fi >= tau_pp;
+      rec.recall_cal += si >= tau_cal;
+      rec.fresh_cal += fi >= tau_cal;
       rec.decode_errors += si <= fi;
       for (int j = 0; j < kDpGrid; ++j) {
         const double lambda = 0.5 * (j + 1) * rec.weight_norm / sqrt_d;

@@ -5,7 +5,9 @@
 //   2. draws n training points and n fresh points z = x/√d (bit-packed coins);
 //   3. runs every learner on the training points; tracer weight v (θ, or ŵ − µ for csl_erm);
 //   4. scores s(z) = ⟨v, z − µ⟩ for all training and fresh points, with Hoeffding thresholds
-//      τ_fw = ‖v‖√(2 ln(n/ξ)/d) (family-wise ξ) and τ_pp = ‖v‖√(2 ln(1/ξ)/d) (per point ξ);
+//      τ_fw = ‖v‖√(2 ln(n/ξ)/d) (family-wise ξ) and τ_pp = ‖v‖√(2 ln(1/ξ)/d) (per point ξ), and a
+//      calibrated per-point threshold τ_cal = Φ⁻¹(1 − ξ)·s₀ from the exact null variance
+//      s₀² = Σ_k v_k²(1 − p_k²)/d of a fresh score (the adversary knows µ; normal approximation);
 //   5. records recall, false positives, the CMI decoder's errors (the supersample is (z_i, z'_i)
 //      with a random side: Û_i is right iff s(z_i) > s(z'_i)), the fingerprint sums
 //      A₁ = Σ_i s(z_i), A₂ = Σ_i s(z_i)², ⟨θ, µ⟩, the exact excess risk and generalisation gap, the
@@ -48,6 +50,7 @@ struct ScoLearnerTrial {
   std::int64_t used_rows = 0;
   std::int64_t recall_fw = 0, recall_pp = 0, recall_used = 0;  ///< training points at or above τ
   std::int64_t fresh_fw = 0, fresh_pp = 0;                     ///< fresh points at or above τ
+  std::int64_t recall_cal = 0, fresh_cal = 0;                  ///< at the calibrated τ_cal
   std::int64_t decode_errors = 0;                              ///< #{i : s(z_i) ≤ s(z'_i)}
   std::int64_t counting_count = 0;                             ///< #{i : s_i ≥ τ_fw}
   double counting_bound = 0.0;                                 ///< (A₁ − nτ_fw)₊²/A₂
