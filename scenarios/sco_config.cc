@@ -47,6 +47,7 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
     Require(names.insert(learners.back().name).second, t.Path("name"), learners.back().name, "must be unique");
   }
   std::vector<theory::ScoCellOptions> cells;
+  std::set<std::string> cell_names;  // names are stream tags and claim ids: they must differ
   for (double eps : root.Doubles("eps")) {
     Require(eps > 0.0 && eps < 0.5, root.Path("eps"), eps, "every eps must be in (0, 0.5)");
     theory::ScoCellOptions c;
@@ -58,6 +59,7 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
     c.name = Label("clb_eps", eps);
     c.learners = learners;
     c.Validate(root.Path("eps") + "(" + Label("", eps) + ")");
+    Require(cell_names.insert(c.name).second, root.Path("eps"), eps, "must list distinct values (to 6 digits)");
     cells.push_back(c);
   }
   if (root.Has("phase")) {  // recall against the noise of a noisy mean, at one ε (SCO-E4 analogue)
@@ -71,12 +73,14 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
     c.d = static_cast<std::int64_t>(
         std::ceil(c_d * c.eps * c.eps * double(c.n) * double(c.n) * std::log(double(c.n) / xi)));
     c.name = Label("phase_eps", c.eps);
+    std::set<std::string> noise_names;
     for (double noise : t.Doubles("noise")) {
       sim::ScoLearnerOptions o;
       o.kind = sim::ScoLearnerKind::kNoisyMean;
       o.noise = noise;
       o.name = Label("noise", noise);
       o.Validate(t.Path("noise"));
+      Require(noise_names.insert(o.name).second, t.Path("noise"), noise, "must list distinct values (to 6 digits)");
       c.learners.push_back(o);
     }
     c.Validate(t.prefix());
@@ -85,6 +89,7 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
   if (root.Has("csl")) {
     const sim::ConfigReader t = root.Table("csl");
     const double beta = t.Double("beta", 12.5);
+    Require(beta >= 0.05, t.Path("beta"), beta, "must be >= 0.05");
     const std::int64_t csl_trials = t.Int("trials", trials);
     const double csl_c_d = t.Double("dimension_constant", c_d);
     sim::ScoLearnerOptions erm;
@@ -116,6 +121,10 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
     f.gamma = t.Double("gamma", f.gamma);
     f.runs = t.Int("runs", f.runs);
     f.Validate(t.prefix());
+    for (std::size_t i = 1; i < f.n.size(); ++i) Require(f.n[i] > f.n[i - 1], t.Path("n"), f.n[i], "must be increasing");
+    for (std::size_t i = 1; i < f.p.size(); ++i) Require(f.p[i] > f.p[i - 1], t.Path("p"), f.p[i], "must be increasing");
+    for (std::size_t i = 1; i < f.beta.size(); ++i)
+      Require(f.beta[i] > f.beta[i - 1], t.Path("beta"), f.beta[i], "must be increasing");
   }
   if (root.Has("cube")) {
     std::set<std::string> cube_names;

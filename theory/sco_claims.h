@@ -5,10 +5,14 @@
 //   SCO-E1.sound     family-wise P(∃ fresh z' : s(z') ≥ τ_fw) ≤ ξ (Clopper-Pearson, level 1e-3),
 //                    per point E[#fresh ≥ τ_pp]/n ≤ ξ (4 SE)                                      BOUND
 //   SCO-E1.recall    mean recall above the trivial ξ·n (4 SE); m_{1/3} reported               BOUND
-//   SCO-E1.calibrated  the calibrated per-point threshold (exact null variance, normal quantile) keeps
-//                    the fresh-point rate within 4 SE of ξ: it is neither anti-conservative nor, like
-//                    Hoeffding's, far below ξ                                                    ORACLE
-//   SCO-E1.scaling   across ε: slope of log recall on log(1/ε) ≥ 1.8 (CLB, Ω(1/ε²), ADHLR Thm 4.5)
+//   SCO-E1.calibrated  the calibrated per-point threshold (exact null variance, normal quantile): given
+//                    v the n·T fresh flags are i.i.d. Bernoulli, so ξ must lie in the Clopper-Pearson
+//                    interval of the pooled count (level 1e-3): neither anti-conservative nor, like
+//                    Hoeffding's, far below ξ                                                    EXACT-BINOMIAL
+//   SCO-E1.saturated learners whose recall equals the points they used in every trial: their recall is
+//                    n (or m) = Θ(1/ε²) by construction; claimed as such, not as a slope
+//   SCO-E1.scaling   across ε, for learners that are not saturated: slope of log recall on log(1/ε)
+//                    ≥ 1.8 (CLB, Ω(1/ε²), ADHLR Thm 4.5)
 //                    or in 1 ± 0.15 (CSL, Ω(1/ε), Thm 4.2)                                      Θ-slope
 //   SCO-E1.unused    subsample learners: points they never saw are flagged at most like fresh ones
 //   SCO-E2.scaling   the same slopes for the Fano CMI lower bound (ADHLR Thms 4.1, 4.2)        Θ-slope
@@ -34,6 +38,9 @@ struct ScoLearnerSummary {
   sim::MeanSe excess, gap, recall_fw, recall_pp, fresh_pp_rate, error_rate, identity_gap, csl_gap, unused_flags;
   sim::MeanSe a1, two_beta_theta_mu;  ///< the two sides of the F5 identity
   sim::MeanSe recall_cal, fresh_cal_rate;  ///< at the calibrated per-point threshold
+  std::int64_t fresh_cal_total = 0;        ///< fresh points flagged at τ_cal over all trials (n·T Bernoulli)
+  std::int64_t trials_with_decode_errors = 0;
+  bool saturated = false;                  ///< every trial recalled exactly the points the learner used
   std::int64_t fw_false_alarms = 0;  ///< trials with some fresh point ≥ τ_fw
   std::int64_t m_third = 0;          ///< largest m with CP-lower P(recall_fw ≥ m) ≥ 1/3
   double cmi_lb = 0.0, cmi_lb_se = 0.0;  ///< Fano lower bound (nats) at the mean error rate, and its SE

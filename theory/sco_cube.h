@@ -8,7 +8,8 @@
 //   SCO-E4.sound     fresh points flagged at rate ≤ ξ, every σ                              BOUND
 //   SCO-E4.below     σ = 0 below the DP threshold α ≤ ½√d/(n√ln(1/ξ)): recall ≫ ξn        BOUND
 //   SCO-E4.dp_cap    σ = σ_DP: recall/n ≤ e^ε ξ + δ (Prop. A.5)                            BOUND
-//   SCO-E4.dp_error  σ = σ_DP: the DP learner's excess is above the threshold scale (the cost of privacy)
+// The DP learner's excess (the cost of privacy) is reported in cube.csv, not claimed: Thm 2.8's
+// constant is unknown.
 #pragma once
 
 #include <cstdint>

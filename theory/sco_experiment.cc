@@ -36,7 +36,9 @@ void ScoCellOptions::Validate(const std::string& field) const {
   Require(n < (std::int64_t{1} << 31), field + ".n", n, "must be < 2^31");
   Require(d >= 1 && d < (std::int64_t{1} << 34), field + ".d", d, "must be in [1, 2^34)");
   Require(xi > 0.0 && xi < 1.0, field + ".xi", xi, "must be in (0, 1)");
-  Require(trials >= 2, field + ".trials", trials, "must be >= 2");
+  Require(trials >= 10 && trials < (std::int64_t{1} << 32), field + ".trials", trials, "must be in [10, 2^32)");
+  Require(d >= 16, field + ".d", d, "must be >= 16");
+  Require(beta == 0.0 || beta >= 0.05, field + ".beta", beta, "must be >= 0.05 (or 0: 1/(8 eps^2))");
   Require(!learners.empty() && learners.size() <= 8, field + ".learners", learners.size(), "must list 1 to 8 learners");
   for (std::size_t i = 0; i < learners.size(); ++i) learners[i].Validate(field + ".learners[" + std::to_string(i) + "]");
 }
@@ -68,8 +70,9 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
   out.mu_norm2 = Dot(mu, mu);
   sim::WeightBank bank = sim::MakeWeightBank(64 * columns.words);
   std::vector<sim::ScoLearnerOutput> outputs;
-  sim::Rng noise({seed, tag, static_cast<std::uint64_t>(trial), kNoiseSubstream});
   for (std::size_t l = 0; l < cell.learners.size(); ++l) {
+    // Each learner's own noise stream: adding a learner does not change another's draws.
+    sim::Rng noise({seed, tag, static_cast<std::uint64_t>(trial), kNoiseSubstream + l});
     sim::ScoLearnerOptions options = cell.learners[l];
     if (options.kind == sim::ScoLearnerKind::kDpMean)
       options.dp_sigma = cell.dp_sigma_scale *
@@ -116,18 +119,19 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
       s(i) = si;
       rec.a1 += si;
       rec.a2 += si * si;
-      rec.recall_fw += si >= tau_fw;
-      rec.recall_pp += si >= tau_pp;
-      if (i < o.used_rows) rec.recall_used += si >= tau_fw;
-      rec.fresh_fw += fi >= tau_fw;
-      rec.fresh_pp += fi >= tau_pp;
-      rec.recall_cal += si >= tau_cal;
-      rec.fresh_cal += fi >= tau_cal;
+      // Strict ">" everywhere: a zero weight vector (all scores 0) flags nothing.
+      rec.recall_fw += si > tau_fw;
+      rec.recall_pp += si > tau_pp;
+      if (i < o.used_rows) rec.recall_used += si > tau_fw;
+      rec.fresh_fw += fi > tau_fw;
+      rec.fresh_pp += fi > tau_pp;
+      rec.recall_cal += si > tau_cal;
+      rec.fresh_cal += fi > tau_cal;
       rec.decode_errors += si <= fi;
       for (int j = 0; j < kDpGrid; ++j) {
         const double lambda = 0.5 * (j + 1) * rec.weight_norm / sqrt_d;
-        rec.grid_train[j] += si >= lambda;
-        rec.grid_fresh[j] += fi >= lambda;
+        rec.grid_train[j] += si > lambda;
+        rec.grid_fresh[j] += fi > lambda;
       }
     }
     const double beta_c = std::max(0.0, static_cast<double>(n) * tau_fw);

@@ -49,7 +49,7 @@ std::string Tag(const char* prefix, double v) {
 void FingerprintMcOptions::Validate(const std::string& field) const {
   for (auto v : n) Require(v >= 1 && v % 2 == 1, field + ".n", v, "must be odd and >= 1");
   for (double v : p) Require(v > -1.0 && v < 1.0, field + ".p", v, "must be in (-1, 1)");
-  for (double v : beta) Require(v > 0.0 && std::isfinite(v), field + ".beta", v, "must be > 0");
+  for (double v : beta) Require(v >= 0.05 && v <= 1e6, field + ".beta", v, "must be in [0.05, 1e6]");
   Require(gamma > 0.0 && gamma < 1.0, field + ".gamma", gamma, "must be in (0, 1)");
   Require(runs >= 100, field + ".runs", runs, "must be >= 100");
 }

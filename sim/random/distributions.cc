@@ -46,6 +46,7 @@ double ChiSquared(Rng& rng, double degrees_of_freedom) {
 double SymmetricBeta(Rng& rng, double beta, double half_width) {
   const double g1 = Gamma(rng, beta);
   const double g2 = Gamma(rng, beta);
+  if (!(g1 + g2 > 0.0)) return 0.0;  // both gammas underflowed (tiny β): the symmetric midpoint
   return half_width * (g1 - g2) / (g1 + g2);  // = γ(2B − 1) without cancellation
 }
 

@@ -1,7 +1,8 @@
 // Batched Philox4x32-10 (Salmon et al., SC'11; Random123's philox4x32, bit-identical) for bulk
 // uniform words, written so the compiler vectorises 16 counters at a time (32-bit lanes). It is the
 // engine for the biased coins of the SCO simulator, where a run needs ~1e9 32-bit uniforms.
-//   key     = the first output of Philox4x64-10 at counter 0 under key {master_seed, stream_tag},
+//   key     = the first output of Philox4x64-10 at counter {0, 0, 0, 1} (a counter no Rng uses) under
+//             key {master_seed, stream_tag},
 //             split into two 32-bit words (a fixed function of the stream identity)
 //   counter = {block, row, trial, role}: block advances by one per 4 outputs, so any row of any
 //             trial is addressable alone, as for Rng (rng.h).

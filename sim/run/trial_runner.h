@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -35,14 +37,22 @@ std::vector<Result> RunTrials(std::int64_t count, const TrialRunnerOptions& opti
   Progress progress(options.label, count);
   const int threads = UsableThreads(options.threads);
   const std::int64_t block = options.block_size > 0 ? options.block_size : count;
-  for (std::int64_t begin = 0; begin < count; begin += block) {
+  std::exception_ptr failure;  // an exception may not leave an OpenMP region: keep the first one
+  std::mutex failure_mutex;
+  for (std::int64_t begin = 0; begin < count && !failure; begin += block) {
     const std::int64_t end = begin + block < count ? begin + block : count;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (std::int64_t t = begin; t < end; ++t) {
-      results[static_cast<std::size_t>(t)] = trial(t);
+      try {
+        results[static_cast<std::size_t>(t)] = trial(t);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
       progress.Advance();
     }
   }
+  if (failure) std::rethrow_exception(failure);  // after the region, on the calling thread
   return results;
 }
 

@@ -16,7 +16,7 @@ namespace {
 double Norm(const std::vector<double>& v) {
   long double s = 0.0L;
   for (double x : v) s += static_cast<long double>(x) * x;
-  return std::sqrt(static_cast<double>(s));
+  return static_cast<double>(std::sqrt(s));  // root in long double: no overflow for |x| up to 1e300
 }
 
 void ProjectToBall(std::vector<double>* v) {
@@ -123,12 +123,12 @@ ScoLearnerKind StringToScoLearnerKind(const std::string& text, const std::string
 
 void ScoLearnerOptions::Validate(const std::string& field) const {
   Require(fraction > 0.0 && fraction <= 1.0, field + ".fraction", fraction, "must be in (0, 1]");
-  Require(reg_lambda > 0.0 && std::isfinite(reg_lambda), field + ".reg_lambda", reg_lambda, "must be > 0");
-  Require(step >= 0.0 && std::isfinite(step), field + ".step", step, "must be >= 0 (0: 1/sqrt(n))");
+  Require(reg_lambda >= 1e-12 && reg_lambda <= 1e12, field + ".reg_lambda", reg_lambda, "must be in [1e-12, 1e12]");
+  Require(step >= 0.0 && step <= 1e6, field + ".step", step, "must be in [0, 1e6] (0: 1/sqrt(n))");
   Require(dp_epsilon > 0.0 && dp_epsilon < 1.0, field + ".dp_epsilon", dp_epsilon,
           "must be in (0, 1) (classical Gaussian mechanism)");
-  Require(dp_delta > 0.0 && dp_delta < 1.0, field + ".dp_delta", dp_delta, "must be in (0, 1)");
-  Require(noise >= 0.0 && std::isfinite(noise), field + ".noise", noise, "must be >= 0");
+  Require(dp_delta >= 1e-30 && dp_delta < 1.0, field + ".dp_delta", dp_delta, "must be in [1e-30, 1)");
+  Require(noise >= 0.0 && noise <= 1e6, field + ".noise", noise, "must be in [0, 1e6]");
 }
 
 void AddRowCounts(const std::uint64_t* row, std::int64_t words, std::int32_t* counts) {
