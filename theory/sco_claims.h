@@ -9,9 +9,10 @@
 //                    v the n·T fresh flags are i.i.d. Bernoulli, so ξ must lie in the Clopper-Pearson
 //                    interval of the pooled count (level 1e-3): neither anti-conservative nor, like
 //                    Hoeffding's, far below ξ                                                    EXACT-BINOMIAL
-//   SCO-E1.saturated learners whose recall equals the points they used in every trial: their recall is
-//                    n (or m) = Θ(1/ε²) by construction; claimed as such, not as a slope
-//   SCO-E1.scaling   across ε, for learners that are not saturated: slope of log recall on log(1/ε)
+//   SCO-E1.m_third   Thm 4.5 with q = 1/3, per learner across ε: m_{1/3} ε² ≥ 1/64 (CLB; the spec's F5
+//                    heuristic constant) or m_{1/3} ε ≥ 1/4 (CSL; half the expected 1/(2ε))     ONE-SIDED
+//   SCO-E1.scaling   across ε, for learners whose recall is not simply every point they used (that slope
+//                    would hold by construction): slope of log recall on log(1/ε)
 //                    ≥ 1.8 (CLB, Ω(1/ε²), ADHLR Thm 4.5)
 //                    or in 1 ± 0.15 (CSL, Ω(1/ε), Thm 4.2)                                      Θ-slope
 //   SCO-E1.unused    subsample learners: points they never saw are flagged at most like fresh ones

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "support/claim_counts.h"
 
@@ -123,4 +124,22 @@ TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails
   const auto bad = RunFingerprintMc(o, 9, Two());
   CHECK(Count(bad.claims, "SCO-E0.F1.n11.p0.3.majority", Verdict::kFail) == 1);
   CHECK(Count(bad.claims, "SCO-E0.F1.n11.p0.3.mean", Verdict::kPass) == 1);
+}
+
+TEST_CASE("Thm 4.5 across eps holds for ERM; a tracer with a 50x threshold recalls nothing and fails", "[unit][stat]") {
+  std::vector<ScoCellResult> good, blind;
+  for (double eps : {0.3, 0.25, 0.2}) {
+    ScoCellOptions cell = SmallCell();
+    cell.eps = eps;
+    cell.n = static_cast<std::int64_t>(std::ceil(1.0 / (eps * eps)));
+    cell.d = 20000;
+    cell.trials = 60;
+    cell.name = "e" + std::to_string(eps);
+    cell.learners.resize(1);  // ERM only
+    good.push_back(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+    cell.threshold_scale = 50.0;  // planted defect
+    blind.push_back(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+  }
+  CHECK(Count(BuildScoScalingClaims(good), "SCO-E1.m_third.erm", Verdict::kPass) == 1);
+  CHECK(Count(BuildScoScalingClaims(blind), "SCO-E1.m_third.erm", Verdict::kFail) == 1);
 }
