@@ -38,6 +38,7 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
   const std::int64_t trials = root.Int("trials", 100);
   const double c_n = root.Double("sample_constant", 1.0);
   const double c_d = root.Double("dimension_constant", 128.0);
+  const std::int64_t null_draws = root.Int("null_draws", 0);
   Require(c_n > 0.0, root.Path("sample_constant"), c_n, "must be > 0");
   Require(c_d > 0.0, root.Path("dimension_constant"), c_d, "must be > 0");
   std::vector<sim::ScoLearnerOptions> learners;
@@ -58,6 +59,7 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
     c.d = static_cast<std::int64_t>(std::ceil(c_d * eps * eps * double(c.n) * double(c.n) * std::log(double(c.n) / xi)));
     c.name = Label("clb_eps", eps);
     c.learners = learners;
+    c.null_draws = null_draws;
     c.Validate(root.Path("eps") + "(" + Label("", eps) + ")");
     Require(cell_names.insert(c.name).second, root.Path("eps"), eps, "must list distinct values (to 6 digits)");
     cells.push_back(c);

@@ -4,7 +4,9 @@
 #include <Eigen/Core>
 #include <boost/math/distributions/normal.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "sim/core/config_error.h"
 #include "sim/random/distributions.h"
@@ -18,7 +20,7 @@
 namespace memgen::theory {
 namespace {
 
-constexpr std::uint32_t kTrainRole = 0, kFreshRole = 1;
+constexpr std::uint32_t kTrainRole = 0, kFreshRole = 1, kNullRole = 2;
 constexpr std::uint64_t kPriorSubstream = 0, kNoiseSubstream = 1;
 
 double Dot(const std::vector<double>& a, const std::vector<double>& b) {
@@ -29,7 +31,15 @@ double Dot(const std::vector<double>& a, const std::vector<double>& b) {
 
 }  // namespace
 
+std::int64_t ScoCellOptions::NullRank() const {
+  return static_cast<std::int64_t>(std::ceil(xi * static_cast<double>(null_draws + 1)));
+}
+
 void ScoCellOptions::Validate(const std::string& field) const {
+  Require(null_draws == 0 || (null_draws >= 100 && null_draws <= 1000000), field + ".null_draws", null_draws,
+          "must be 0 or in [100, 1e6]");
+  if (null_draws > 0)
+    Require(NullRank() <= null_draws, field + ".null_draws", null_draws, "must exceed 1/xi so that k <= K");
   Require(eps > 0.0 && eps < 1.0, field + ".eps", eps, "must be in (0, 1)");
   Require(beta >= 0.0, field + ".beta", beta, "must be >= 0 (0: 1/(8 eps^2))");
   Require(n >= 2, field + ".n", n, "must be >= 2");
@@ -85,6 +95,12 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
   // 4. Scores of every training and fresh point.
   const std::vector<double> train_raw = sim::ScoreRows(train, bank);
   const std::vector<double> fresh_raw = sim::ScoreRows(fresh, bank);
+  std::vector<double> null_raw;  // K simulated null points, scored by every learner
+  if (cell.null_draws > 0) {
+    const sim::CoinMatrix null_rows =
+        sim::DrawCoinMatrix(sim::MakeBatchStream(seed, tag, t32, kNullRole), 0, cell.null_draws, columns, nullptr);
+    null_raw = sim::ScoreRows(null_rows, bank);
+  }
   const Eigen::Map<const Eigen::VectorXd> mu_map(mu.data(), d);
   const double normal_quantile = boost::math::quantile(boost::math::complement(boost::math::normal(), cell.xi));
   for (std::size_t l = 0; l < cell.learners.size(); ++l) {
@@ -112,6 +128,14 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
       null_var += static_cast<long double>(o.weight[k]) * o.weight[k] * (1.0 - columns.mean[k] * columns.mean[k]);
     const double tau_cal = cell.threshold_scale * normal_quantile *
                            std::sqrt(static_cast<double>(null_var) / static_cast<double>(d));
+    double tau_sim = INFINITY;
+    if (cell.null_draws > 0) {
+      std::vector<double> null_scores(static_cast<std::size_t>(cell.null_draws));
+      for (std::int64_t j = 0; j < cell.null_draws; ++j) null_scores[j] = null_raw[sim::kScoreLanes * j + l] - v_mu;
+      const auto kth = null_scores.begin() + (cell.NullRank() - 1);  // k-th largest
+      std::nth_element(null_scores.begin(), kth, null_scores.end(), std::greater<double>());
+      tau_sim = cell.threshold_scale * *kth;
+    }
     Eigen::VectorXd s(n);
     for (std::int64_t i = 0; i < n; ++i) {
       const double si = train_raw[sim::kScoreLanes * i + l] - v_mu;
@@ -127,6 +151,8 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
       rec.fresh_pp += fi > tau_pp;
       rec.recall_cal += si > tau_cal;
       rec.fresh_cal += fi > tau_cal;
+      rec.recall_sim += si > tau_sim;
+      rec.fresh_sim += fi > tau_sim;
       rec.decode_errors += si <= fi;
       for (int j = 0; j < kDpGrid; ++j) {
         const double lambda = 0.5 * (j + 1) * rec.weight_norm / sqrt_d;
@@ -150,7 +176,9 @@ std::vector<ScoTrial> RunScoCell(const ScoCellOptions& cell, std::uint64_t seed,
 
 std::size_t ScoCellMemoryBytes(const ScoCellOptions& cell, int threads) {
   const auto d = static_cast<std::size_t>(cell.d), n = static_cast<std::size_t>(cell.n);
-  const std::size_t per_trial = 2 * n * (d / 8 + 8) + (8 + 8 + 6 + cell.learners.size() * 3) * d * sizeof(double);
+  const auto k = static_cast<std::size_t>(cell.null_draws);
+  const std::size_t per_trial = (2 * n + k) * (d / 8 + 8) + (8 + 8 + 6 + cell.learners.size() * 3) * d * sizeof(double) +
+                                8 * k * sizeof(double);
   return static_cast<std::size_t>(threads) * per_trial;
 }
 

@@ -7,7 +7,8 @@
 //   4. scores s(z) = ⟨v, z − µ⟩ for all training and fresh points, with Hoeffding thresholds
 //      τ_fw = ‖v‖√(2 ln(n/ξ)/d) (family-wise ξ) and τ_pp = ‖v‖√(2 ln(1/ξ)/d) (per point ξ), and a
 //      calibrated per-point threshold τ_cal = Φ⁻¹(1 − ξ)·s₀ from the exact null variance
-//      s₀² = Σ_k v_k²(1 − p_k²)/d of a fresh score (the adversary knows µ; normal approximation);
+//      s₀² = Σ_k v_k²(1 − p_k²)/d of a fresh score (the adversary knows µ; normal approximation), and
+//      optionally τ_sim, the k-th largest score of K simulated null points, k = ⌈ξ(K + 1)⌉;
 //   5. records recall, false positives, the CMI decoder's errors (the supersample is (z_i, z'_i)
 //      with a random side: Û_i is right iff s(z_i) > s(z'_i)), the fingerprint sums
 //      A₁ = Σ_i s(z_i), A₂ = Σ_i s(z_i)², ⟨θ, µ⟩, the exact excess risk and generalisation gap, the
@@ -37,6 +38,9 @@ struct ScoCellOptions {
   std::vector<sim::ScoLearnerOptions> learners;  ///< at most 8
   double threshold_scale = 1.0;  ///< multiplies τ_fw, τ_pp (1; negative controls plant a wrong threshold)
   double dp_sigma_scale = 1.0;   ///< multiplies the Gaussian-mechanism σ (1; negative controls plant 0.01)
+  std::int64_t null_draws = 0;   ///< K > 0: also a threshold from K simulated null points (k-th largest)
+  std::int64_t NullRank() const;  ///< k = ⌈ξ(K + 1)⌉: a fresh point exceeds the k-th largest of K null
+                                  ///< scores with probability exactly k/(K + 1) (exchangeability)
   double PriorBeta() const { return beta > 0.0 ? beta : 1.0 / (8.0 * eps * eps); }
   void Validate(const std::string& field) const;
 };
@@ -51,6 +55,7 @@ struct ScoLearnerTrial {
   std::int64_t recall_fw = 0, recall_pp = 0, recall_used = 0;  ///< training points at or above τ
   std::int64_t fresh_fw = 0, fresh_pp = 0;                     ///< fresh points at or above τ
   std::int64_t recall_cal = 0, fresh_cal = 0;                  ///< at the calibrated τ_cal
+  std::int64_t recall_sim = 0, fresh_sim = 0;                  ///< at the simulated-null τ_sim
   std::int64_t decode_errors = 0;                              ///< #{i : s(z_i) ≤ s(z'_i)}
   std::int64_t counting_count = 0;                             ///< #{i : s_i ≥ τ_fw}
   double counting_bound = 0.0;                                 ///< (A₁ − nτ_fw)₊²/A₂

@@ -63,13 +63,23 @@ TEST_CASE("negative control: the fingerprint identity with the wrong prior scale
   CHECK(Count(BuildScoCellClaims(SummarizeScoCell(cell, trials)), "SCO-E0.F5.t.erm", Verdict::kFail) == 1);
 }
 
+TEST_CASE("a simulated-null threshold flags fresh points at exactly k/(K+1)", "[unit][stat]") {
+  ScoCellOptions cell = SmallCell();
+  cell.null_draws = 500;
+  cell.trials = 100;
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+  CHECK(Count(claims, "SCO-E1.simulated.t.erm", Verdict::kPass) == 1);
+}
+
 TEST_CASE("negative control: a threshold below Hoeffding's breaks soundness", "[unit][stat]") {
   ScoCellOptions cell = SmallCell();
+  cell.null_draws = 500;
   cell.threshold_scale = 0.3;
   const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
   CHECK(Count(claims, "SCO-E1.sound_fw.t.erm", Verdict::kFail) == 1);
   CHECK(Count(claims, "SCO-E1.sound_pp.t.erm", Verdict::kFail) == 1);
   CHECK(Count(claims, "SCO-E1.calibrated.t.erm", Verdict::kFail) == 1);
+  CHECK(Count(claims, "SCO-E1.simulated.t.erm", Verdict::kFail) == 1);
 }
 
 TEST_CASE("negative control: a 'DP' learner with 1% of the calibrated noise breaks the DP cap", "[unit][stat]") {
