@@ -59,6 +59,29 @@ sim::Claim BoundAtLeast(const ClaimHeader& h, const sim::MeanSe& m, double bound
   return c;
 }
 
+// P(some fresh point is flagged in a trial) ≤ ξ: FAIL only if the Clopper-Pearson lower bound (1e-3
+// per tail) of the false-alarm proportion exceeds ξ.
+sim::Claim FamilyWiseClaim(const ClaimHeader& h, std::int64_t alarms, std::int64_t trials, double xi) {
+  const sim::Interval ci = sim::ClopperPearson(alarms, trials, kCpLevel);
+  sim::Claim c;
+  c.id = h.id;
+  c.statement = h.statement;
+  c.source = h.source;
+  c.kind = "BOUND";
+  c.measured = static_cast<double>(alarms) / static_cast<double>(trials);
+  c.measured_lo = ci.lo;
+  c.measured_hi = ci.hi;
+  c.interval = "Clopper-Pearson 99.8%";
+  c.predicted = xi;
+  c.predicted_lo = 0.0;
+  c.predicted_hi = xi;
+  c.rule = "CP lower bound <= xi";
+  c.false_failure_rate = 1e-3;
+  c.verdict = ci.lo <= xi ? sim::Verdict::kPass : sim::Verdict::kFail;
+  c.reason = std::to_string(alarms) + " of " + std::to_string(trials) + " trials";
+  return c;
+}
+
 std::string Id(const std::string& family, const ScoCellResult& cell, const ScoLearnerSummary& l) {
   return family + "." + cell.cell.name + "." + l.learner;
 }
@@ -81,7 +104,7 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
     ScoLearnerSummary s;
     s.learner = cell.learners[l].name;
     s.kind = cell.learners[l].kind;
-    std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs, rcal, fcal, rsim, fsim;
+    std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs, rcal, fcal, rsim, fsim, rbern;
     std::vector<double> gt[kDpGrid], gf[kDpGrid];
     for (const ScoTrial& t : trials) {
       const ScoLearnerTrial& r = t.learners[l];
@@ -97,6 +120,8 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
       fcal.push_back(static_cast<double>(r.fresh_cal) / n);
       s.fresh_cal_total += r.fresh_cal;
       rsim.push_back(static_cast<double>(r.recall_sim));
+      rbern.push_back(static_cast<double>(r.recall_bern));
+      s.bern_false_alarms += r.fresh_bern > 0 ? 1 : 0;
       fsim.push_back(static_cast<double>(r.fresh_sim) / n);
       s.trials_with_decode_errors += r.decode_errors > 0 ? 1 : 0;
       rhs.push_back(2.0 * beta * r.theta_mu);
@@ -123,6 +148,7 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
     s.a1 = Sum(a1);
     s.recall_cal = Sum(rcal);
     s.recall_sim = Sum(rsim);
+    s.recall_bern = Sum(rbern);
     s.fresh_sim_rate = Sum(fsim);
     s.saturated = std::all_of(trials.begin(), trials.end(),
                               [l](const ScoTrial& t) { return t.learners[l].recall_fw == t.learners[l].used_rows; });
@@ -182,26 +208,18 @@ std::vector<sim::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
                                    s.csl_gap, 0.0, kZ));
     }
     // Soundness: family-wise by Clopper-Pearson on the false-alarm trials; per point by the mean rate.
-    {
-      const auto trials = static_cast<std::int64_t>(s.excess.count);
-      const sim::Interval ci = sim::ClopperPearson(s.fw_false_alarms, trials, kCpLevel);
-      sim::Claim c;
-      c.id = Id("SCO-E1.sound_fw", cell, s);
-      c.statement = "family-wise soundness: P(some fresh point scores >= tau_fw) <= xi";
-      c.source = std::string(kAttias) + " Def. 4.3; Hoeffding threshold (spec §5)";
-      c.kind = "BOUND";
-      c.measured = static_cast<double>(s.fw_false_alarms) / static_cast<double>(trials);
-      c.measured_lo = ci.lo;
-      c.measured_hi = ci.hi;
-      c.interval = "Clopper-Pearson 99.8%";
-      c.predicted = o.xi;
-      c.predicted_lo = 0.0;
-      c.predicted_hi = o.xi;
-      c.rule = "CP lower bound <= xi";
-      c.false_failure_rate = 1e-3;
-      c.verdict = ci.lo <= o.xi ? sim::Verdict::kPass : sim::Verdict::kFail;
-      c.reason = std::to_string(s.fw_false_alarms) + " of " + std::to_string(trials) + " trials";
-      claims.push_back(c);
+    const auto trials = static_cast<std::int64_t>(s.excess.count);
+    claims.push_back(FamilyWiseClaim({Id("SCO-E1.sound_fw", cell, s),
+                                      "family-wise soundness: P(some fresh point scores >= tau_fw) <= xi",
+                                      std::string(kAttias) + " Def. 4.3; Hoeffding threshold (spec §5)"},
+                                     s.fw_false_alarms, trials, o.xi));
+    if (!IsNoisy(s.kind)) {
+      sim::Claim bern = FamilyWiseClaim({Id("SCO-E1.sound_bern", cell, s),
+                                         "family-wise soundness of the Bernstein threshold (variance-aware)",
+                                         std::string(kAttias) + " Def. 4.3; Bernstein threshold (spec §5)"},
+                                        s.bern_false_alarms, trials, o.xi);
+      bern.details = {{"recall_bernstein", s.recall_bern.mean}, {"recall_hoeffding", s.recall_fw.mean}};
+      claims.push_back(bern);
     }
     claims.push_back(BoundAtMost({Id("SCO-E1.sound_pp", cell, s), "per-point soundness: E[#fresh >= tau_pp]/n <= xi",
                                   std::string(kVoitovych) + " Def. 2.3"},
@@ -401,7 +419,8 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
                    "used_rows", "xi_n", "fw_false_alarms", "fresh_pp_rate", "fresh_pp_rate_se", "error_rate",
                    "error_rate_se", "cmi_lb", "cmi_lb_se", "cmi_lb_conservative", "identity_gap", "identity_gap_se", "f5_lhs", "f5_lhs_se",
                    "f5_rhs", "f5_rhs_se", "noise", "dp_epsilon", "dp_delta", "recall_cal", "recall_cal_se",
-                   "fresh_cal_rate", "fresh_cal_rate_se", "recall_sim", "fresh_sim_rate", "fresh_sim_rate_se"});
+                   "fresh_cal_rate", "fresh_cal_rate_se", "recall_sim", "fresh_sim_rate", "fresh_sim_rate_se",
+                   "recall_bern", "bern_false_alarms"});
   for (const ScoCellResult& c : cells)
     for (const ScoLearnerSummary& s : c.learners) {
       t.Add(c.cell.name).Add(c.cell.eps).Add(c.cell.n).Add(c.cell.d).Add(c.cell.PriorBeta()).Add(c.cell.xi);
@@ -416,7 +435,7 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
       const sim::ScoLearnerOptions& lo = c.cell.learners[static_cast<std::size_t>(&s - c.learners.data())];
       t.Add(lo.noise).Add(lo.dp_epsilon).Add(lo.dp_delta).Add(s.recall_cal.mean).Add(s.recall_cal.se);
       t.Add(s.fresh_cal_rate.mean).Add(s.fresh_cal_rate.se).Add(s.recall_sim.mean).Add(s.fresh_sim_rate.mean);
-      t.Add(s.fresh_sim_rate.se);
+      t.Add(s.fresh_sim_rate.se).Add(s.recall_bern.mean).Add(s.bern_false_alarms);
       t.EndRow();
     }
   return t;

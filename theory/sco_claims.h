@@ -9,6 +9,7 @@
 //                    v the n·T fresh flags are i.i.d. Bernoulli, so ξ must lie in the Clopper-Pearson
 //                    interval of the pooled count (level 1e-3): neither anti-conservative nor, like
 //                    Hoeffding's, far below ξ                                                    EXACT-BINOMIAL
+//   SCO-E1.sound_bern family-wise soundness of the Bernstein threshold (Clopper-Pearson, as sound_fw) BOUND
 //   SCO-E1.simulated the simulated-null threshold (k-th largest of K null scores) flags a fresh point with
 //                    probability exactly k/(K + 1): the mean per-trial rate matches it within 4 SE   ORACLE
 //   SCO-E1.m_third   Thm 4.5 with q = 1/3, per learner across ε: m_{1/3} ε² ≥ 1/64 (CLB; the spec's F5
@@ -43,6 +44,8 @@ struct ScoLearnerSummary {
   sim::MeanSe recall_cal, fresh_cal_rate;  ///< at the calibrated per-point threshold
   std::int64_t fresh_cal_total = 0;        ///< fresh points flagged at τ_cal over all trials (n·T Bernoulli)
   sim::MeanSe recall_sim, fresh_sim_rate;  ///< at the simulated-null threshold (per-trial fractions)
+  sim::MeanSe recall_bern;                 ///< at the family-wise Bernstein threshold
+  std::int64_t bern_false_alarms = 0;      ///< trials with some fresh point above τ_bern
   std::int64_t trials_with_decode_errors = 0;
   bool saturated = false;                  ///< every trial recalled exactly the points the learner used
   std::int64_t fw_false_alarms = 0;  ///< trials with some fresh point ≥ τ_fw

@@ -128,6 +128,12 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
       null_var += static_cast<long double>(o.weight[k]) * o.weight[k] * (1.0 - columns.mean[k] * columns.mean[k]);
     const double tau_cal = cell.threshold_scale * normal_quantile *
                            std::sqrt(static_cast<double>(null_var) / static_cast<double>(d));
+    BernsteinParameters bern;
+    bern.v = static_cast<double>(null_var) / static_cast<double>(d);
+    double max_abs = 0.0;
+    for (std::int64_t k = 0; k < d; ++k) max_abs = std::max(max_abs, std::fabs(o.weight[k]));
+    bern.b = 2.0 * max_abs / sqrt_d;
+    const double tau_bern = cell.threshold_scale * BernsteinThreshold(bern, cell.xi / static_cast<double>(n));
     double tau_sim = INFINITY;
     if (cell.null_draws > 0) {
       std::vector<double> null_scores(static_cast<std::size_t>(cell.null_draws));
@@ -152,6 +158,8 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
       rec.recall_cal += si > tau_cal;
       rec.fresh_cal += fi > tau_cal;
       rec.recall_sim += si > tau_sim;
+      rec.recall_bern += si > tau_bern;
+      rec.fresh_bern += fi > tau_bern;
       rec.fresh_sim += fi > tau_sim;
       rec.decode_errors += si <= fi;
       for (int j = 0; j < kDpGrid; ++j) {

@@ -8,7 +8,8 @@
 //      τ_fw = ‖v‖√(2 ln(n/ξ)/d) (family-wise ξ) and τ_pp = ‖v‖√(2 ln(1/ξ)/d) (per point ξ), and a
 //      calibrated per-point threshold τ_cal = Φ⁻¹(1 − ξ)·s₀ from the exact null variance
 //      s₀² = Σ_k v_k²(1 − p_k²)/d of a fresh score (the adversary knows µ; normal approximation), and
-//      optionally τ_sim, the k-th largest score of K simulated null points, k = ⌈ξ(K + 1)⌉;
+//      optionally τ_sim, the k-th largest score of K simulated null points, k = ⌈ξ(K + 1)⌉; and the
+//      family-wise Bernstein threshold at level ξ/n (v = Σ_k v_k²(1 − p_k²)/d, b = 2 max|v_k|/√d);
 //   5. records recall, false positives, the CMI decoder's errors (the supersample is (z_i, z'_i)
 //      with a random side: Û_i is right iff s(z_i) > s(z'_i)), the fingerprint sums
 //      A₁ = Σ_i s(z_i), A₂ = Σ_i s(z_i)², ⟨θ, µ⟩, the exact excess risk and generalisation gap, the
@@ -56,6 +57,7 @@ struct ScoLearnerTrial {
   std::int64_t fresh_fw = 0, fresh_pp = 0;                     ///< fresh points at or above τ
   std::int64_t recall_cal = 0, fresh_cal = 0;                  ///< at the calibrated τ_cal
   std::int64_t recall_sim = 0, fresh_sim = 0;                  ///< at the simulated-null τ_sim
+  std::int64_t recall_bern = 0, fresh_bern = 0;                ///< at the family-wise Bernstein τ_bern
   std::int64_t decode_errors = 0;                              ///< #{i : s(z_i) ≤ s(z'_i)}
   std::int64_t counting_count = 0;                             ///< #{i : s_i ≥ τ_fw}
   double counting_bound = 0.0;                                 ///< (A₁ − nτ_fw)₊²/A₂

@@ -80,6 +80,7 @@ TEST_CASE("negative control: a threshold below Hoeffding's breaks soundness", "[
   CHECK(Count(claims, "SCO-E1.sound_pp.t.erm", Verdict::kFail) == 1);
   CHECK(Count(claims, "SCO-E1.calibrated.t.erm", Verdict::kFail) == 1);
   CHECK(Count(claims, "SCO-E1.simulated.t.erm", Verdict::kFail) == 1);
+  CHECK(Count(claims, "SCO-E1.sound_bern.t.erm", Verdict::kFail) == 1);
 }
 
 TEST_CASE("negative control: a 'DP' learner with 1% of the calibrated noise breaks the DP cap", "[unit][stat]") {
