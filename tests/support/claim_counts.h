@@ -1,4 +1,5 @@
-// Counting claims by id prefix and verdict: the shared helper of the negative-control tests.
+// Shared helpers of the negative-control tests: counting claims by id prefix and verdict, and the
+// two-thread runner options they use.
 #pragma once
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "sim/report/claim.h"
+#include "sim/run/trial_runner.h"
 
 namespace memgen::test {
 
@@ -13,6 +15,12 @@ inline int CountClaims(const std::vector<sim::Claim>& claims, const std::string&
   return static_cast<int>(std::count_if(claims.begin(), claims.end(), [&](const sim::Claim& c) {
     return c.id.rfind(prefix, 0) == 0 && c.verdict == verdict;
   }));
+}
+
+inline sim::TrialRunnerOptions TwoThreads() {
+  sim::TrialRunnerOptions runner;
+  runner.threads = 2;
+  return runner;
 }
 
 }  // namespace memgen::test

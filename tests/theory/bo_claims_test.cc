@@ -18,10 +18,6 @@ using sim::Verdict;
 
 namespace {
 
-int Count(const std::vector<sim::Claim>& claims, const std::string& prefix, Verdict v) {
-  return test::CountClaims(claims, prefix, v);
-}
-
 IsotropicOptions SmallIsotropic() {
   IsotropicOptions o;
   o.oracle_n = {20};
@@ -54,57 +50,51 @@ CurveOptions PowerCurve() {
   return c;
 }
 
-sim::TrialRunnerOptions TwoThreads() {
-  sim::TrialRunnerOptions r;
-  r.threads = 2;
-  return r;
-}
-
 }  // namespace
 
 TEST_CASE("isotropic oracle claims pass for the min-norm interpolant", "[unit][stat]") {
-  const IsotropicResult r = RunIsotropic(SmallIsotropic(), 42, TwoThreads());
-  CHECK(Count(r.claims, "BO-E0", Verdict::kFail) == 0);
-  CHECK(Count(r.claims, "BO-E4c", Verdict::kFail) == 0);
-  CHECK(Count(r.claims, "BO-E0.V", Verdict::kPass) == 2);
+  const IsotropicResult r = RunIsotropic(SmallIsotropic(), 42, test::TwoThreads());
+  CHECK(test::CountClaims(r.claims, "BO-E0", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(r.claims, "BO-E4c", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(r.claims, "BO-E0.V", Verdict::kPass) == 2);
 }
 
 TEST_CASE("negative control: a learner that is not the min-norm interpolant fails BO-E0", "[unit][stat]") {
   sim::ExactRiskOptions wrong;  // ridge λ = 0.05 passed off as ridgeless
   wrong.ridge = 0.05;
-  const IsotropicResult r = RunIsotropic(SmallIsotropic(), 42, TwoThreads(), &wrong);
-  CHECK(Count(r.claims, "BO-E0.V", Verdict::kFail) == 2);
-  CHECK(Count(r.claims, "BO-E0.double_descent", Verdict::kFail) == 1);
+  const IsotropicResult r = RunIsotropic(SmallIsotropic(), 42, test::TwoThreads(), &wrong);
+  CHECK(test::CountClaims(r.claims, "BO-E0.V", Verdict::kFail) == 2);
+  CHECK(test::CountClaims(r.claims, "BO-E0.double_descent", Verdict::kFail) == 1);
 }
 
 TEST_CASE("DE accuracy passes with the right variance formula and fails with a wrong one", "[unit][stat]") {
-  CurveResult curve = EvaluateCurve(PowerCurve(), 7, TwoThreads());
+  CurveResult curve = EvaluateCurve(PowerCurve(), 7, test::TwoThreads());
   const auto claims = BuildCurveClaims(curve);
-  CHECK(Count(claims, "BO-E1", Verdict::kFail) == 0);
-  CHECK(Count(claims, "BO-E1", Verdict::kPass) == 6);
+  CHECK(test::CountClaims(claims, "BO-E1", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(claims, "BO-E1", Verdict::kPass) == 6);
   // Planted defect: V_DE = σ² df₂/n (the 1/(1 − df₂/n) inflation dropped).
   for (CurvePoint& p : curve.points) p.de.variance = curve.options.sigma2 * p.de.df2 / static_cast<double>(p.n);
   const auto wrong = BuildCurveClaims(curve);
-  CHECK(Count(wrong, "BO-E1.p15.n50.V", Verdict::kFail) == 1);
-  CHECK(Count(wrong, "BO-E1.p15.n200.V", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(wrong, "BO-E1.p15.n50.V", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(wrong, "BO-E1.p15.n200.V", Verdict::kFail) == 1);
 }
 
 TEST_CASE("negative control: a variance that grows with n fails the BLLT band and harmful trend", "[unit][stat]") {
-  CurveResult curve = EvaluateCurve(PowerCurve(), 7, TwoThreads());
-  CHECK(Count(BuildCurveClaims(curve), "BO-E2", Verdict::kFail) == 0);
-  CHECK(Count(BuildCurveClaims(curve), "BO-E3", Verdict::kFail) == 0);
+  CurveResult curve = EvaluateCurve(PowerCurve(), 7, test::TwoThreads());
+  CHECK(test::CountClaims(BuildCurveClaims(curve), "BO-E2", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(BuildCurveClaims(curve), "BO-E3", Verdict::kFail) == 0);
   for (CurvePoint& p : curve.points) {  // a defective learner: variance × n/50
     const double f = static_cast<double>(p.n) / 50.0;
     p.mc->variance.mean *= f;
     p.mc->variance.se *= f;
   }
-  CHECK(Count(BuildCurveClaims(curve), "BO-E2.p15.b1.mc.drift", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(BuildCurveClaims(curve), "BO-E2.p15.b1.mc.drift", Verdict::kFail) == 1);
   // And a decaying one (ridge λ = 0.05 in the harmful regime) fails the harmful-trend claim.
   CurveOptions ridge = PowerCurve();
   ridge.ridge = 0.05;
   ridge.mc_n.clear();
   ridge.n = {100, 400, 1600};
   ridge.checks = {"harmful"};
-  const auto claims = BuildCurveClaims(EvaluateCurve(ridge, 7, TwoThreads()));
-  CHECK(Count(claims, "BO-E3.p15.de.trend", Verdict::kFail) == 1);
+  const auto claims = BuildCurveClaims(EvaluateCurve(ridge, 7, test::TwoThreads()));
+  CHECK(test::CountClaims(claims, "BO-E3.p15.de.trend", Verdict::kFail) == 1);
 }

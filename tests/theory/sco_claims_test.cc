@@ -18,10 +18,6 @@ using sim::Verdict;
 
 namespace {
 
-int Count(const std::vector<sim::Claim>& claims, const std::string& prefix, Verdict v) {
-  return test::CountClaims(claims, prefix, v);
-}
-
 ScoCellOptions SmallCell() {
   ScoCellOptions c;
   c.name = "t";
@@ -38,56 +34,50 @@ ScoCellOptions SmallCell() {
   return c;
 }
 
-sim::TrialRunnerOptions Two() {
-  sim::TrialRunnerOptions r;
-  r.threads = 2;
-  return r;
-}
-
 }  // namespace
 
 TEST_CASE("SCO claims pass on the correct experiment", "[unit][stat]") {
   const ScoCellOptions cell = SmallCell();
-  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
-  CHECK(Count(claims, "SCO-E0", Verdict::kFail) == 0);
-  CHECK(Count(claims, "SCO-E1", Verdict::kFail) == 0);
-  CHECK(Count(claims, "SCO-E5.cap", Verdict::kPass) == 1);
-  CHECK(Count(claims, "SCO-E5.power", Verdict::kPass) == 1);  // the non-private ERM breaks the cap
-  CHECK(Count(claims, "SCO-E1.recall.t.erm", Verdict::kPass) == 1);
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads())));
+  CHECK(test::CountClaims(claims, "SCO-E0", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(claims, "SCO-E1", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(claims, "SCO-E5.cap", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "SCO-E5.power", Verdict::kPass) == 1);  // the non-private ERM breaks the cap
+  CHECK(test::CountClaims(claims, "SCO-E1.recall.t.erm", Verdict::kPass) == 1);
 }
 
 TEST_CASE("negative control: the fingerprint identity with the wrong prior scale fails", "[unit][stat]") {
   ScoCellOptions cell = SmallCell();
-  const auto trials = RunScoCell(cell, 5, Two());
+  const auto trials = RunScoCell(cell, 5, test::TwoThreads());
   cell.beta = 2.0 * cell.PriorBeta();  // the identity evaluated with 2β instead of β
-  CHECK(Count(BuildScoCellClaims(SummarizeScoCell(cell, trials)), "SCO-E0.F5.t.erm", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(BuildScoCellClaims(SummarizeScoCell(cell, trials)), "SCO-E0.F5.t.erm", Verdict::kFail) == 1);
 }
 
 TEST_CASE("a simulated-null threshold flags fresh points at exactly k/(K+1)", "[unit][stat]") {
   ScoCellOptions cell = SmallCell();
   cell.null_draws = 500;
   cell.trials = 100;
-  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
-  CHECK(Count(claims, "SCO-E1.simulated.t.erm", Verdict::kPass) == 1);
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads())));
+  CHECK(test::CountClaims(claims, "SCO-E1.simulated.t.erm", Verdict::kPass) == 1);
 }
 
 TEST_CASE("negative control: a threshold below Hoeffding's breaks soundness", "[unit][stat]") {
   ScoCellOptions cell = SmallCell();
   cell.null_draws = 500;
   cell.threshold_scale = 0.3;
-  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
-  CHECK(Count(claims, "SCO-E1.sound_fw.t.erm", Verdict::kFail) == 1);
-  CHECK(Count(claims, "SCO-E1.sound_pp.t.erm", Verdict::kFail) == 1);
-  CHECK(Count(claims, "SCO-E1.calibrated.t.erm", Verdict::kFail) == 1);
-  CHECK(Count(claims, "SCO-E1.simulated.t.erm", Verdict::kFail) == 1);
-  CHECK(Count(claims, "SCO-E1.sound_bern.t.erm", Verdict::kFail) == 1);
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads())));
+  CHECK(test::CountClaims(claims, "SCO-E1.sound_fw.t.erm", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "SCO-E1.sound_pp.t.erm", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "SCO-E1.calibrated.t.erm", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "SCO-E1.simulated.t.erm", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "SCO-E1.sound_bern.t.erm", Verdict::kFail) == 1);
 }
 
 TEST_CASE("negative control: a 'DP' learner with 1% of the calibrated noise breaks the DP cap", "[unit][stat]") {
   ScoCellOptions cell = SmallCell();
   cell.dp_sigma_scale = 0.01;
-  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
-  CHECK(Count(claims, "SCO-E5.cap.t.dp", Verdict::kFail) == 1);
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads())));
+  CHECK(test::CountClaims(claims, "SCO-E5.cap.t.dp", Verdict::kFail) == 1);
 }
 
 TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[unit][stat]") {
@@ -97,11 +87,11 @@ TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[u
   csl.name = "csl";
   cell.learners = {csl};
   cell.beta = 12.5;
-  ScoCellResult result = SummarizeScoCell(cell, RunScoCell(cell, 5, Two()));
-  CHECK(Count(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kPass) == 1);
+  ScoCellResult result = SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads()));
+  CHECK(test::CountClaims(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kPass) == 1);
   // Planted defect: the formula (1 − ‖µ‖²)/n instead of /(2n) shifts every discrepancy by −ε_csl.
   result.learners[0].csl_gap.mean -= result.eps_csl;
-  CHECK(Count(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kFail) == 1);
 }
 
 TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner with 1% noise is not", "[unit][stat]") {
@@ -113,13 +103,13 @@ TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner wi
   cube.xi = 0.01;
   cube.trials = 40;
   cube.sigmas = {0.0, 1.0};
-  const auto claims = BuildCubeClaims(RunCubeCell(cube, 3, Two()));
-  CHECK(Count(claims, "SCO-E4.sound", Verdict::kFail) == 0);
-  CHECK(Count(claims, "SCO-E4.below.c", Verdict::kPass) == 1);
-  CHECK(Count(claims, "SCO-E4.dp_cap.c", Verdict::kPass) == 1);
+  const auto claims = BuildCubeClaims(RunCubeCell(cube, 3, test::TwoThreads()));
+  CHECK(test::CountClaims(claims, "SCO-E4.sound", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(claims, "SCO-E4.below.c", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "SCO-E4.dp_cap.c", Verdict::kPass) == 1);
   cube.dp_sigma_scale = 0.01;  // planted defect: the noise of a mechanism with 100x the privacy loss
-  const auto wrong = BuildCubeClaims(RunCubeCell(cube, 3, Two()));
-  CHECK(Count(wrong, "SCO-E4.dp_cap.c", Verdict::kFail) == 1);
+  const auto wrong = BuildCubeClaims(RunCubeCell(cube, 3, test::TwoThreads()));
+  CHECK(test::CountClaims(wrong, "SCO-E4.dp_cap.c", Verdict::kFail) == 1);
 }
 
 TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails F1", "[unit][stat]") {
@@ -128,13 +118,13 @@ TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails
   o.p = {0.3};
   o.beta = {2.0};
   o.runs = 20000;
-  const auto good = RunFingerprintMc(o, 9, Two());
-  CHECK(Count(good.claims, "SCO-E0.F", Verdict::kFail) == 0);
-  CHECK(Count(good.claims, "SCO-E0.F", Verdict::kPass) == 2 + 3 + 3);
+  const auto good = RunFingerprintMc(o, 9, test::TwoThreads());
+  CHECK(test::CountClaims(good.claims, "SCO-E0.F", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(good.claims, "SCO-E0.F", Verdict::kPass) == 2 + 3 + 3);
   o.wrong_majority_derivative = true;  // planted defect: g' = 1 (the mean's) used for the majority
-  const auto bad = RunFingerprintMc(o, 9, Two());
-  CHECK(Count(bad.claims, "SCO-E0.F1.n11.p0.3.majority", Verdict::kFail) == 1);
-  CHECK(Count(bad.claims, "SCO-E0.F1.n11.p0.3.mean", Verdict::kPass) == 1);
+  const auto bad = RunFingerprintMc(o, 9, test::TwoThreads());
+  CHECK(test::CountClaims(bad.claims, "SCO-E0.F1.n11.p0.3.majority", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(bad.claims, "SCO-E0.F1.n11.p0.3.mean", Verdict::kPass) == 1);
 }
 
 TEST_CASE("Thm 4.5 across eps holds for ERM; a tracer with a 50x threshold recalls nothing and fails", "[unit][stat]") {
@@ -147,10 +137,10 @@ TEST_CASE("Thm 4.5 across eps holds for ERM; a tracer with a 50x threshold recal
     cell.trials = 60;
     cell.name = "e" + std::to_string(eps);
     cell.learners.resize(1);  // ERM only
-    good.push_back(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+    good.push_back(SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads())));
     cell.threshold_scale = 50.0;  // planted defect
-    blind.push_back(SummarizeScoCell(cell, RunScoCell(cell, 5, Two())));
+    blind.push_back(SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads())));
   }
-  CHECK(Count(BuildScoScalingClaims(good), "SCO-E1.m_third.erm", Verdict::kPass) == 1);
-  CHECK(Count(BuildScoScalingClaims(blind), "SCO-E1.m_third.erm", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(BuildScoScalingClaims(good), "SCO-E1.m_third.erm", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(BuildScoScalingClaims(blind), "SCO-E1.m_third.erm", Verdict::kFail) == 1);
 }
