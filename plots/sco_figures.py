@@ -10,6 +10,9 @@
   sco_fingerprint      the two sides of the fingerprint identity E Σ⟨θ, z_i − µ⟩ = 2β E⟨θ, µ⟩
   sco_cube             ℓ₂ cube: recall and excess against the noise σ of the clipped noisy mean, with ξn,
                        the DP threshold and the (ε, δ)-DP σ
+  sco_projection       stochastic projection (Sefidgaran et al.): family-wise and per-point recall of the
+                       projected ERM against d′ with the Gaussian score model, the unprojected ERM, ξn and
+                       SNZ's d′ = 500 ln n
 """
 import csv
 import json
@@ -209,11 +212,46 @@ def cube(run_dir, out_dir):
     return style.save(fig, out_dir, "sco_cube", style.provenance(run_dir))
 
 
+def projection(run_dir, out_dir):
+    cells = [r for r in rows(run_dir / "cells.csv") if r["cell"].startswith("snz")]
+    plain = [r for r in cells if r["kind"] == "projected_erm" and f(r, "quantizer_step") == 0.0]
+    if not plain:
+        return []
+    erm = [r for r in cells if r["kind"] == "erm"]
+    quantised = [r for r in cells if r["kind"] == "projected_erm" and f(r, "quantizer_step") > 0.0]
+    n = f(plain[0], "n")
+    fig, ax = plt.subplots(figsize=(4.6, 3.1))
+    x = np.array([f(r, "projection_dim") for r in plain])
+    for key, model, marker, label in (("recall_fw", "model_recall_fw", "o", "family-wise"),
+                                      ("recall_pp", "model_recall_pp", "s", "per point")):
+        y = np.array([f(r, key) for r in plain])
+        e = np.array([2 * f(r, key + "_se") for r in plain])
+        ax.errorbar(x, np.maximum(y, 1e-3), yerr=e, fmt=marker, color=MEASURED, capsize=2, ms=4,
+                    label=f"{label} recall (±2 SE)")
+        ax.plot(x, np.maximum([f(r, model) for r in plain], 1e-3), ls="--" if marker == "o" else ":",
+                color=PREDICTED, label=f"{label}: Gaussian score model")
+    for r in quantised:
+        ax.plot([f(r, "projection_dim")], [max(f(r, "recall_pp"), 1e-3)], "x", color=style.SECONDARY,
+                label=f"per point, dithered grid Δ = {f(r, 'quantizer_step'):g}")
+    if erm:
+        ax.axhline(f(erm[0], "recall_fw"), color="k", lw=0.8, label="unprojected ERM")
+    ax.axhline(f(plain[0], "xi_n"), color=style.SECONDARY, ls=":", label="trivial ξn")
+    ax.axvline(500 * math.log(n), color="0.6", lw=0.8, ls="-.", label="SNZ d′ = 500 ln n")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_ylim(bottom=0.05)
+    ax.set_xlabel("projection dimension d′")
+    ax.set_ylabel("training points traced (of n = %d)" % n)
+    ax.set_title(f"Projected ERM at ε = {f(plain[0], 'eps'):g}, d = {plain[0]['d']}")
+    ax.legend(fontsize=5.5)
+    return style.save(fig, out_dir, "sco_projection", style.provenance(run_dir))
+
+
 def make(results, run, out_dir):
     run_dir = pathlib.Path(results) / "sco_tracing" / run
     if not run_dir.exists():
         return []
     made = []
-    for fn in (recall_vs_eps, cmi_vs_eps, false_positives, phase, dp_cap, fingerprint, cube):
+    for fn in (recall_vs_eps, cmi_vs_eps, false_positives, phase, dp_cap, fingerprint, cube, projection):
         made += fn(run_dir, out_dir)
     return made

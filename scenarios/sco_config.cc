@@ -19,6 +19,8 @@ sim::ScoLearnerOptions ReadLearner(const sim::ConfigReader& t) {
   o.dp_epsilon = t.Double("dp_epsilon", o.dp_epsilon);
   o.dp_delta = t.Double("dp_delta", o.dp_delta);
   o.noise = t.Double("noise", o.noise);
+  o.projection_dim = t.Int("projection_dim", o.projection_dim);
+  o.quantizer_step = t.Double("quantizer_step", o.quantizer_step);
   o.Validate(t.prefix());
   Require(o.kind != sim::ScoLearnerKind::kCslErm, t.Path("kind"), "csl_erm",
           "belongs to the [csl] cells, not the CLB learner list");
@@ -110,6 +112,42 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
       c.Validate(t.Path("n") + "(" + std::to_string(n) + ")");
       cells.push_back(c);
     }
+  }
+  if (root.Has("projection")) {  // SCO-E6: ERM and its stochastic projections at several d′
+    const sim::ConfigReader t = root.Table("projection");
+    theory::ScoCellOptions c;
+    c.eps = t.Double("eps", 0.1);
+    Require(c.eps > 0.0 && c.eps < 0.5, t.Path("eps"), c.eps, "must be in (0, 0.5)");
+    c.xi = xi;
+    c.trials = t.Int("trials", trials);
+    c.n = static_cast<std::int64_t>(std::ceil(c_n / (c.eps * c.eps)));
+    c.d = t.Int("d", static_cast<std::int64_t>(std::ceil(c_d * c.eps * c.eps * double(c.n) * double(c.n) *
+                                                          std::log(double(c.n) / xi))));
+    c.name = Label("snz_eps", c.eps);
+    sim::ScoLearnerOptions erm;
+    erm.name = "erm_full";
+    c.learners.push_back(erm);
+    const double step = t.Double("quantizer_step", 0.0);  // > 0: also the largest d′ with Q = rounding
+    std::int64_t previous = 0;
+    for (std::int64_t dim : t.Ints("dims")) {
+      Require(dim > previous, t.Path("dims"), dim, "must be increasing");
+      previous = dim;
+      sim::ScoLearnerOptions o;
+      o.kind = sim::ScoLearnerKind::kProjectedErm;
+      o.projection_dim = dim;
+      o.name = "proj_d" + std::to_string(dim);
+      o.Validate(t.Path("dims"));
+      c.learners.push_back(o);
+    }
+    if (step > 0.0) {
+      sim::ScoLearnerOptions o = c.learners.back();
+      o.quantizer_step = step;
+      o.name += "_q";
+      o.Validate(t.Path("quantizer_step"));
+      c.learners.push_back(o);
+    }
+    c.Validate(t.prefix());
+    cells.push_back(c);
   }
   ScoScenarioOptions out;
   out.cells = std::move(cells);

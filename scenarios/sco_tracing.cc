@@ -8,6 +8,7 @@
 #include "scenarios/sco_config.h"
 #include "sim/cli/scenario_main.h"
 #include "theory/sco_claims.h"
+#include "theory/sco_projection_claims.h"
 
 namespace {
 
@@ -22,6 +23,7 @@ memgen::sim::ScenarioOutput Run(const Options& options, const memgen::sim::Scena
   for (const auto& cell : options.cells) {
     results.push_back(memgen::theory::SummarizeScoCell(cell, memgen::theory::RunScoCell(cell, context.seed, runner)));
     for (auto& claim : memgen::theory::BuildScoCellClaims(results.back())) out.claims.push_back(std::move(claim));
+    for (auto& claim : memgen::theory::BuildScoProjectionClaims(results.back())) out.claims.push_back(std::move(claim));
   }
   for (auto& claim : memgen::theory::BuildScoScalingClaims(results)) out.claims.push_back(std::move(claim));
   out.tables.emplace_back("cells", memgen::theory::ScoCellTable(results));

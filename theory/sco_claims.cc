@@ -21,6 +21,7 @@ const char* kVoitovych = "Voitovych et al. (2025)";
 bool IsClb(sim::ScoLearnerKind k) { return k != sim::ScoLearnerKind::kCslErm; }
 bool IsDp(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kDpMean; }
 bool IsNoisy(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kNoisyMean; }
+bool IsProjected(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kProjectedErm; }
 
 std::string Num(double v) {
   char b[32];
@@ -100,14 +101,26 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
   }
   out.mu_norm2 = Sum(mu2).mean;
   out.eps_csl = Sum(eps_csl).mean;
+  std::ptrdiff_t erm_index = -1;
+  for (std::size_t l = 0; l < cell.learners.size() && erm_index < 0; ++l)
+    if (cell.learners[l].kind == sim::ScoLearnerKind::kErm) erm_index = static_cast<std::ptrdiff_t>(l);
   for (std::size_t l = 0; l < cell.learners.size(); ++l) {
     ScoLearnerSummary s;
     s.learner = cell.learners[l].name;
     s.kind = cell.learners[l].kind;
     std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs, rcal, fcal, rsim, fsim, rbern;
     std::vector<double> gt[kDpGrid], gf[kDpGrid];
+    std::vector<double> predicted, predicted_pp, norm2, gap_diff, theta_mu_diff;
     for (const ScoTrial& t : trials) {
       const ScoLearnerTrial& r = t.learners[l];
+      predicted.push_back(r.predicted_recall_fw);
+      predicted_pp.push_back(r.predicted_recall_pp);
+      norm2.push_back(r.weight_norm * r.weight_norm);
+      if (erm_index >= 0 && s.kind == sim::ScoLearnerKind::kProjectedErm) {
+        const ScoLearnerTrial& e = t.learners[static_cast<std::size_t>(erm_index)];
+        gap_diff.push_back(r.gap - e.gap);
+        theta_mu_diff.push_back(r.theta_mu - e.theta_mu);
+      }
       excess.push_back(r.excess);
       gap.push_back(r.gap);
       rfw.push_back(static_cast<double>(r.recall_fw));
@@ -138,6 +151,13 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
     }
     s.excess = Sum(excess);
     s.gap = Sum(gap);
+    s.predicted_recall_fw = Sum(predicted);
+    s.predicted_recall_pp = Sum(predicted_pp);
+    s.norm2 = Sum(norm2);
+    if (!gap_diff.empty()) {
+      s.gap_vs_erm = Sum(gap_diff);
+      s.theta_mu_vs_erm = Sum(theta_mu_diff);
+    }
     s.recall_fw = Sum(rfw);
     s.recall_pp = Sum(rpp);
     s.fresh_pp_rate = Sum(fpp);
@@ -253,7 +273,8 @@ std::vector<sim::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
         claims.push_back(sim_claim);
       }
     }
-    if (!IsDp(s.kind) && !IsNoisy(s.kind)) {  // DP learners: the cap (SCO-E5); noisy ones: SCO-E4
+    // DP learners: the cap (SCO-E5); noisy ones: SCO-E4; projected ones: SCO-E6.
+    if (!IsDp(s.kind) && !IsNoisy(s.kind) && !IsProjected(s.kind)) {
     sim::Claim recall = BoundAtLeast({Id("SCO-E1.recall", cell, s),
                                       "the tracer flags far more training points than the trivial xi n",
                                       std::string(kAttias) + " Thm 4.5; baseline " + kVoitovych},
@@ -268,7 +289,7 @@ std::vector<sim::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
                                    s.unused_flags, o.xi));
     // Vacuity of the CMI bound, for learners that use the whole sample (a subsample learner's CMI
     // is carried by its m points, so √(8 CMI/n) shrinks by √(m/n)).
-    if (IsClb(s.kind) && !IsDp(s.kind) && !IsNoisy(s.kind) && accurate && s.used_rows == o.n) {
+    if (IsClb(s.kind) && !IsDp(s.kind) && !IsNoisy(s.kind) && !IsProjected(s.kind) && accurate && s.used_rows == o.n) {
       sim::MeanSe bound;
       bound.mean = ClbGeneralisationBound(1.0, 1.0, s.cmi_lb_conservative, o.n);
       bound.count = s.excess.count;
@@ -365,7 +386,7 @@ std::vector<sim::Claim> BuildScoScalingClaims(const std::vector<ScoCellResult>& 
   std::map<std::string, Series> by_learner;  // keyed by name and kind
   for (const ScoCellResult& c : cells) {
     for (const ScoLearnerSummary& s : c.learners) {
-      if (IsDp(s.kind) || IsNoisy(s.kind)) continue;
+      if (IsDp(s.kind) || IsNoisy(s.kind) || IsProjected(s.kind)) continue;
       const bool clb = IsClb(s.kind);
       if (clb && s.excess.mean > c.cell.eps) continue;  // not an ε-learner in this cell
       Series& series = by_learner[s.learner + "/" + sim::ScoLearnerKindToString(s.kind)];
@@ -420,7 +441,8 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
                    "error_rate_se", "cmi_lb", "cmi_lb_se", "cmi_lb_conservative", "identity_gap", "identity_gap_se", "f5_lhs", "f5_lhs_se",
                    "f5_rhs", "f5_rhs_se", "noise", "dp_epsilon", "dp_delta", "recall_cal", "recall_cal_se",
                    "fresh_cal_rate", "fresh_cal_rate_se", "recall_sim", "fresh_sim_rate", "fresh_sim_rate_se",
-                   "recall_bern", "bern_false_alarms"});
+                   "recall_bern", "bern_false_alarms", "projection_dim", "quantizer_step", "model_recall_fw",
+                   "model_recall_pp", "norm2", "norm2_se"});
   for (const ScoCellResult& c : cells)
     for (const ScoLearnerSummary& s : c.learners) {
       t.Add(c.cell.name).Add(c.cell.eps).Add(c.cell.n).Add(c.cell.d).Add(c.cell.PriorBeta()).Add(c.cell.xi);
@@ -436,6 +458,9 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
       t.Add(lo.noise).Add(lo.dp_epsilon).Add(lo.dp_delta).Add(s.recall_cal.mean).Add(s.recall_cal.se);
       t.Add(s.fresh_cal_rate.mean).Add(s.fresh_cal_rate.se).Add(s.recall_sim.mean).Add(s.fresh_sim_rate.mean);
       t.Add(s.fresh_sim_rate.se).Add(s.recall_bern.mean).Add(s.bern_false_alarms);
+      const bool projected = s.kind == sim::ScoLearnerKind::kProjectedErm;
+      t.Add(projected ? lo.projection_dim : std::int64_t{0}).Add(projected ? lo.quantizer_step : 0.0);
+      t.Add(s.predicted_recall_fw.mean).Add(s.predicted_recall_pp.mean).Add(s.norm2.mean).Add(s.norm2.se);
       t.EndRow();
     }
   return t;

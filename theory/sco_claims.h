@@ -23,6 +23,14 @@
 //   SCO-E2.vacuous   LR√(8 CMI_lb/n) ≥ 0.5 while the true gap is ≤ ε                          BOUND
 //   SCO-E5.cap       DP learners: m/n ≤ e^ε ξ + δ at every threshold of the grid (VHADLR Prop A.5)
 //   SCO-E5.power     the non-private ERM breaks the same cap (the check can fail)
+//   SCO-E6.norm      projected ERM (Sefidgaran et al. Thm 6, ±1 JL matrix): E‖ΘΘᵀa‖² = 1 + (D − 1)/d′ for
+//                    the unit a = erm, so ‖A*‖² d′/D stays ≤ 3                                  ORACLE
+//   SCO-E6.unbiased  E[ΘΘᵀ] = I: the projected output's gap and ⟨θ, µ⟩ equal ERM's on the same
+//                    sample in expectation (paired differences)                                 ORACLE
+//   SCO-E6.model     recall_fw of erm and of every projected learner against the Gaussian score model
+//                    n Φ̄((τ − m)/σ) (sco_experiment.h, step 6), relative error ≤ 15%, or an absolute
+//                    0.5 point where the predicted count is below ~3                                 DE
+//   SCO-E6.untraceable  the smallest d′ is traced no more than the trivial ξ n                   BOUND
 // A learner that is not an ε-learner in a cell (mean excess > ε) is excluded from that cell's recall
 // claims (INCONCLUSIVE with the reason), as the theorem is about ε-learners.
 #pragma once
@@ -55,6 +63,9 @@ struct ScoLearnerSummary {
   std::int64_t counting_violations = 0;
   sim::MeanSe grid_train[kDpGrid], grid_fresh[kDpGrid];  ///< per-trial fractions
   std::int64_t used_rows = 0;
+  sim::MeanSe predicted_recall_fw, predicted_recall_pp;  ///< Gaussian score model (erm, projected_erm)
+  sim::MeanSe norm2;                        ///< ‖θ‖²
+  sim::MeanSe gap_vs_erm, theta_mu_vs_erm;  ///< paired differences to the cell's first erm (projected_erm)
 };
 
 struct ScoCellResult {

@@ -168,6 +168,19 @@ ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_
         rec.grid_fresh[j] += fi > lambda;
       }
     }
+    const sim::ScoLearnerKind kind = cell.learners[l].kind;
+    if (kind == sim::ScoLearnerKind::kErm || kind == sim::ScoLearnerKind::kProjectedErm) {
+      const double spread = 1.0 - out.mu_norm2;  // E‖z_i − µ‖²
+      const double zbar_norm = std::sqrt(Dot(zbar_minus_mu, zbar_minus_mu) + 2.0 * Dot(zbar_minus_mu, mu) + out.mu_norm2);
+      const double mean = spread / (static_cast<double>(n) * zbar_norm);
+      const double var = static_cast<double>(null_var) / static_cast<double>(d);
+      const auto tail = [&](double tau) {
+        return static_cast<double>(n) *
+               boost::math::cdf(boost::math::complement(boost::math::normal(), (tau - mean) / std::sqrt(var)));
+      };
+      rec.predicted_recall_fw = tail(tau_fw);
+      rec.predicted_recall_pp = tail(tau_pp);
+    }
     const double beta_c = std::max(0.0, static_cast<double>(n) * tau_fw);
     rec.counting_count = CountingLemmaCount(s, beta_c);
     rec.counting_bound = CountingLemmaBound(s, beta_c);

@@ -13,7 +13,12 @@
 //   5. records recall, false positives, the CMI decoder's errors (the supersample is (z_i, z'_i)
 //      with a random side: Û_i is right iff s(z_i) > s(z'_i)), the fingerprint sums
 //      A₁ = Σ_i s(z_i), A₂ = Σ_i s(z_i)², ⟨θ, µ⟩, the exact excess risk and generalisation gap, the
-//      counting lemma at β = n τ_fw, and a grid of thresholds for the DP cap.
+//      counting lemma at β = n τ_fw, and a grid of thresholds for the DP cap;
+//   6. for erm and projected_erm (θ = ΘQ(Θᵀa), a = z̄/‖z̄‖), the recall of a Gaussian model of a
+//      training point's score: mean m = (1 − ‖µ‖²)/(n‖z̄‖) (its own coin's share of a; unchanged in
+//      expectation by an unbiased projection) and the null variance s₀² of the output weight. For a
+//      projection, s₀² ≈ ‖θ‖²/d ≈ 1/d′ is also the variance of the projection noise ⟨(ΘΘᵀ − I)a,
+//      z_i − µ⟩ ≈ ‖a‖²‖z_i − µ‖²/d′, so no separate term: E recall_fw ≈ n Φ̄((τ_fw − m)/s₀), and likewise at τ_pp.
 // Everything per trial is exact given µ; only the average over trials is Monte Carlo.
 #pragma once
 
@@ -62,6 +67,8 @@ struct ScoLearnerTrial {
   std::int64_t counting_count = 0;                             ///< #{i : s_i ≥ τ_fw}
   double counting_bound = 0.0;                                 ///< (A₁ − nτ_fw)₊²/A₂
   std::int64_t grid_train[kDpGrid] = {}, grid_fresh[kDpGrid] = {};
+  double predicted_recall_fw = 0.0;  ///< n Φ̄((τ_fw − m)/s₀): Gaussian model of the score (erm, projected_erm)
+  double predicted_recall_pp = 0.0;  ///< the same at τ_pp
 };
 
 struct ScoTrial {

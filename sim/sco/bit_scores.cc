@@ -56,6 +56,31 @@ void ScoreAllRows(const CoinMatrix& matrix, const WeightBank& bank, double* sele
   }
 }
 
+// chunk[k − 64w0] += Σ_r c_r b_rk for 64w0 ≤ k < 64w1, over the set bits of every row.
+void AddSelected(const CoinMatrix& matrix, const double* coefficients, std::int64_t w0, std::int64_t w1, double* chunk) {
+  for (std::int64_t r = 0; r < matrix.rows; ++r) {
+    const std::uint64_t* row = matrix.Row(r);
+    const double c = coefficients[r];
+#ifdef __AVX512F__
+    const __m512d cv = _mm512_set1_pd(c);
+    for (std::int64_t w = w0; w < w1; ++w) {
+      const std::uint64_t bits = row[w];
+      for (int q = 0; q < 8; ++q) {
+        double* o = chunk + 64 * (w - w0) + 8 * q;
+        const auto mask = static_cast<__mmask8>((bits >> (8 * q)) & 0xFFU);
+        const __m512d v = _mm512_loadu_pd(o);
+        _mm512_storeu_pd(o, _mm512_mask_add_pd(v, mask, v, cv));
+      }
+    }
+#else
+    for (std::int64_t w = w0; w < w1; ++w) {
+      const std::uint64_t bits = row[w];
+      for (int j = 0; j < 64; ++j) chunk[64 * (w - w0) + j] += static_cast<double>((bits >> j) & 1U) * c;
+    }
+#endif
+  }
+}
+
 }  // namespace
 
 WeightBank MakeWeightBank(std::int64_t padded_d) {
@@ -90,6 +115,21 @@ std::vector<double> ScoreRows(const CoinMatrix& matrix, const WeightBank& bank) 
       s = 2.0 * s - bank.total[l];
     }
   return selected;
+}
+
+void AddSignedRows(const CoinMatrix& matrix, const std::vector<double>& coefficients, double* out) {
+  MEMGEN_CHECK(static_cast<std::int64_t>(coefficients.size()) == matrix.rows) << coefficients.size() << " coefficients";
+  long double total = 0.0L;
+  for (double c : coefficients) total += c;
+  const auto t = static_cast<double>(total);
+  constexpr std::int64_t kChunk = 256;  // 16384 partial sums (128 KiB) stay in cache across all rows
+  std::vector<double> selected(static_cast<std::size_t>(64 * kChunk));
+  for (std::int64_t w0 = 0; w0 < matrix.words; w0 += kChunk) {
+    const std::int64_t w1 = std::min(matrix.words, w0 + kChunk);
+    std::fill(selected.begin(), selected.end(), 0.0);
+    AddSelected(matrix, coefficients.data(), w0, w1, selected.data());
+    for (std::int64_t k = 64 * w0; k < 64 * w1; ++k) out[k] += 2.0 * selected[k - 64 * w0] - t;
+  }
 }
 
 }  // namespace memgen::sim

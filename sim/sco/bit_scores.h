@@ -27,4 +27,8 @@ void SetWeights(WeightBank* bank, int lane, const std::vector<double>& weights);
 // out[8r + ℓ] = Σ_k w_ℓk x_rk for every row r of `matrix` and lane ℓ < bank.count.
 std::vector<double> ScoreRows(const CoinMatrix& matrix, const WeightBank& bank);
 
+// The transposed product: out[k] += Σ_r c_r x_rk for k < 64·words (out has 64·matrix.words entries,
+// coefficients one per row), computed as 2 Σ_{r: b_rk = 1} c_r − Σ_r c_r with masked broadcasts.
+void AddSignedRows(const CoinMatrix& matrix, const std::vector<double>& coefficients, double* out);
+
 }  // namespace memgen::sim

@@ -9,6 +9,7 @@
 
 #include "sim/core/config_error.h"
 #include "sim/random/distributions.h"
+#include "sim/sco/sign_projection.h"
 
 namespace memgen::sim {
 namespace {
@@ -108,6 +109,7 @@ std::string ScoLearnerKindToString(ScoLearnerKind kind) {
     case ScoLearnerKind::kDpMean: return "dp_mean";
     case ScoLearnerKind::kNoisyMean: return "noisy_mean";
     case ScoLearnerKind::kCslErm: return "csl_erm";
+    case ScoLearnerKind::kProjectedErm: return "projected_erm";
   }
   return "erm";
 }
@@ -115,10 +117,12 @@ std::string ScoLearnerKindToString(ScoLearnerKind kind) {
 ScoLearnerKind StringToScoLearnerKind(const std::string& text, const std::string& field) {
   for (auto kind : {ScoLearnerKind::kErm, ScoLearnerKind::kRegErm, ScoLearnerKind::kSgdLazy,
                     ScoLearnerKind::kSgdGreedy, ScoLearnerKind::kSgdAverage, ScoLearnerKind::kSubsample,
-                    ScoLearnerKind::kDpMean, ScoLearnerKind::kNoisyMean, ScoLearnerKind::kCslErm})
+                    ScoLearnerKind::kDpMean, ScoLearnerKind::kNoisyMean, ScoLearnerKind::kCslErm,
+                    ScoLearnerKind::kProjectedErm})
     if (ScoLearnerKindToString(kind) == text) return kind;
   throw ConfigError(field, text,
-                    "must be erm, reg_erm, sgd_lazy, sgd_greedy, sgd_average, subsample, dp_mean, noisy_mean or csl_erm");
+                    "must be erm, reg_erm, sgd_lazy, sgd_greedy, sgd_average, subsample, dp_mean, noisy_mean, csl_erm "
+                    "or projected_erm");
 }
 
 void ScoLearnerOptions::Validate(const std::string& field) const {
@@ -129,6 +133,12 @@ void ScoLearnerOptions::Validate(const std::string& field) const {
           "must be in (0, 1) (classical Gaussian mechanism)");
   Require(dp_delta >= 1e-30 && dp_delta < 1.0, field + ".dp_delta", dp_delta, "must be in [1e-30, 1)");
   Require(noise >= 0.0 && noise <= 1e6, field + ".noise", noise, "must be in [0, 1e6]");
+  Require(projection_dim >= 1 && projection_dim <= 1000000, field + ".projection_dim", projection_dim,
+          "must be in [1, 1e6]");
+  Require(quantizer_step >= 0.0 && quantizer_step <= 1.0, field + ".quantizer_step", quantizer_step,
+          "must be in [0, 1] (0: no quantisation)");
+  Require(projection_scale > 0.0 && projection_scale <= 1e3, field + ".projection_scale", projection_scale,
+          "must be in (0, 1e3]");
 }
 
 void AddRowCounts(const std::uint64_t* row, std::int64_t words, std::int32_t* counts) {
@@ -194,6 +204,18 @@ ScoLearnerOutput RunScoLearner(const ScoLearnerOptions& o, const CoinMatrix& tra
       FillNormal(noise, gauss.data(), gauss.size());
       for (std::int64_t k = 0; k < d; ++k) v[k] += sigma * gauss[k];
       out.theta = Normalised(std::move(v));
+      break;
+    }
+    case ScoLearnerKind::kProjectedErm: {
+      BatchStream stream;  // Θ from the learner's own noise stream: a fixed function of the run
+      const std::uint64_t key = noise();
+      stream.key[0] = static_cast<std::uint32_t>(key);
+      stream.key[1] = static_cast<std::uint32_t>(key >> 32);
+      SignProjectionOptions projection;
+      projection.dim = o.projection_dim;
+      projection.quantizer_step = o.quantizer_step;
+      projection.scale = o.projection_scale;
+      out.theta = SignProject(Normalised(MeanFromCounts(counts, n, d)), projection, stream, noise);
       break;
     }
     case ScoLearnerKind::kCslErm: {

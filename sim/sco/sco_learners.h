@@ -12,6 +12,8 @@
 //                   mechanism with replace-one sensitivity 2/n (theory/sco_cmi.h)
 //   noisy_mean      as dp_mean with a given σ = noise/√d (not calibrated: the phase-transition sweep)
 //   csl_erm         ŵ = z̄ for the strongly convex loss −⟨w, z⟩ + ½‖w‖²; tracer weight v = ŵ − µ
+//   projected_erm   θ = Θ Q(Θᵀ erm), the stochastic projection of Sefidgaran et al. (sign_projection.h)
+//                   with d′ = projection_dim, fresh Θ per run from the learner's noise stream
 // η defaults to 1/√n (R = L = 1).
 #pragma once
 
@@ -24,7 +26,7 @@
 
 namespace memgen::sim {
 
-enum class ScoLearnerKind { kErm, kRegErm, kSgdLazy, kSgdGreedy, kSgdAverage, kSubsample, kDpMean, kNoisyMean, kCslErm };
+enum class ScoLearnerKind { kErm, kRegErm, kSgdLazy, kSgdGreedy, kSgdAverage, kSubsample, kDpMean, kNoisyMean, kCslErm, kProjectedErm };
 std::string ScoLearnerKindToString(ScoLearnerKind kind);
 ScoLearnerKind StringToScoLearnerKind(const std::string& text, const std::string& field = "learner.kind");
 
@@ -38,6 +40,9 @@ struct ScoLearnerOptions {
   double dp_delta = 1e-5;           ///< dp_mean δ
   double dp_sigma = 0.0;            ///< dp_mean noise σ (set by the experiment from ε_DP, δ, n)
   double noise = 0.0;               ///< noisy_mean: σ√d (noise per coordinate in units of 1/√d)
+  std::int64_t projection_dim = 100;  ///< projected_erm: d′
+  double quantizer_step = 0.0;        ///< projected_erm: Δ (0: no quantisation)
+  double projection_scale = 1.0;      ///< projected_erm: multiplies θ (1; negative controls plant 2)
   void Validate(const std::string& field) const;
 };
 
