@@ -10,6 +10,8 @@
   sco_fingerprint      the two sides of the fingerprint identity E Σ⟨θ, z_i − µ⟩ = 2β E⟨θ, µ⟩
   sco_cube             ℓ₂ cube: recall and excess against the noise σ of the clipped noisy mean, with ξn,
                        the DP threshold and the (ε, δ)-DP σ
+  sco_cube_transition  ℓ₂ cube, noiseless learner: recall against α₀/threshold for each d, with 2ξn, ξn and
+                       the spec's ½-threshold; the fitted α_× slope of SCO-E4.transition
   sco_projection       stochastic projection (Sefidgaran et al.): family-wise and per-point recall of the
                        projected ERM against d′ with the Gaussian score model, the unprojected ERM, ξn and
                        SNZ's d′ = 500 ln n
@@ -212,6 +214,41 @@ def cube(run_dir, out_dir):
     return style.save(fig, out_dir, "sco_cube", style.provenance(run_dir))
 
 
+def cube_transition(run_dir, out_dir):
+    path = run_dir / "cube.csv"
+    if not path.exists():
+        return []
+    quiet = [r for r in rows(path) if f(r, "sigma") == 0.0 and r["dp"] == "0"]
+    by_d = {}
+    for r in quiet:
+        by_d.setdefault((r["n"], r["d"]), []).append(r)
+    sweeps = {k: v for k, v in by_d.items() if len(v) >= 3}
+    if not sweeps:
+        return []
+    fig, ax = plt.subplots(figsize=(4.6, 3.1))
+    for i, ((n, d), cells) in enumerate(sorted(sweeps.items(), key=lambda kv: (int(kv[0][0]), int(kv[0][1])))):
+        cells.sort(key=lambda r: f(r, "alpha0"))
+        x = np.array([f(r, "alpha0") / f(r, "threshold") for r in cells])
+        y = np.array([f(r, "recall") for r in cells])
+        e = np.array([2 * f(r, "recall_se") for r in cells])
+        ax.errorbar(x, np.maximum(y, 0.05), yerr=e, fmt=MARKERS[i % len(MARKERS)] + "-", capsize=2, ms=4,
+                    label=f"n = {n}, d = {int(d):,}")
+    ref = next(iter(sweeps.values()))[0]
+    ax.axhline(2 * f(ref, "xi") * f(ref, "n"), color=PREDICTED, ls="--", label="2ξn (defines α_×)")
+    ax.axhline(f(ref, "xi") * f(ref, "n"), color=style.SECONDARY, ls=":", label="trivial ξn")
+    ax.axvline(0.5, color="0.6", lw=0.8, ls="-.", label="spec: traced up to ½ threshold")
+    slope = [c for k, c in claims(run_dir).items() if k.startswith("SCO-E4.transition")]
+    title = "ℓ₂ cube: noiseless recall against α₀/threshold"
+    if slope and slope[0]["verdict"] != "INCONCLUSIVE":
+        title += f"\nα_× ∝ d^{slope[0]['measured']:.2f} ({slope[0]['verdict']})"
+    ax.set_yscale("log")
+    ax.set_xlabel("α₀ / (√d / (n √ln(1/ξ)))")
+    ax.set_ylabel("training points traced")
+    ax.set_title(title, fontsize=8)
+    ax.legend(fontsize=5.5)
+    return style.save(fig, out_dir, "sco_cube_transition", style.provenance(run_dir))
+
+
 def projection(run_dir, out_dir):
     cells = [r for r in rows(run_dir / "cells.csv") if r["cell"].startswith("snz")]
     plain = [r for r in cells if r["kind"] == "projected_erm" and f(r, "quantizer_step") == 0.0]
@@ -252,6 +289,7 @@ def make(results, run, out_dir):
     if not run_dir.exists():
         return []
     made = []
-    for fn in (recall_vs_eps, cmi_vs_eps, false_positives, phase, dp_cap, fingerprint, cube, projection):
+    for fn in (recall_vs_eps, cmi_vs_eps, false_positives, phase, dp_cap, fingerprint, cube, cube_transition,
+               projection):
         made += fn(run_dir, out_dir)
     return made

@@ -184,6 +184,33 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
       out.cubes.push_back(c);
     }
   }
+  if (root.Has("cube_sweep")) {  // noiseless cube cells on a (d, α₀ = f · threshold(d)) grid (SCO-E4 (b), (d))
+    const sim::ConfigReader t = root.Table("cube_sweep");
+    std::set<std::string> names;
+    for (const auto& c : out.cubes) names.insert(c.name);
+    const std::int64_t n = t.Int("n", 250);
+    const std::int64_t sweep_trials = t.Int("trials", trials);
+    const std::vector<std::int64_t> dims = t.Ints("d");
+    const std::vector<double> fractions = t.Doubles("fractions");
+    for (std::size_t i = 1; i < dims.size(); ++i) Require(dims[i] > dims[i - 1], t.Path("d"), dims[i], "must be increasing");
+    for (std::size_t i = 1; i < fractions.size(); ++i)
+      Require(fractions[i] > fractions[i - 1], t.Path("fractions"), fractions[i], "must be increasing");
+    for (std::int64_t d : dims)
+      for (double f : fractions) {
+        theory::CubeCellOptions c;
+        c.n = n;
+        c.d = d;
+        c.xi = xi;
+        c.trials = sweep_trials;
+        c.sigmas = {0.0};
+        Require(f > 0.0, t.Path("fractions"), f, "must be > 0");
+        c.alpha0 = f * c.Threshold();
+        c.name = "cube_n" + std::to_string(c.n) + "_d" + std::to_string(c.d) + Label("_a", c.alpha0);
+        c.Validate(t.Path("fractions") + "(" + Label("", f) + ", d = " + std::to_string(d) + ")");
+        Require(names.insert(c.name).second, t.prefix(), c.name, "must not repeat a [[cube]] cell");
+        out.cubes.push_back(c);
+      }
+  }
   return out;
 }
 

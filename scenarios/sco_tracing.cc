@@ -33,6 +33,7 @@ memgen::sim::ScenarioOutput Run(const Options& options, const memgen::sim::Scena
     cubes.push_back(memgen::theory::RunCubeCell(cube, context.seed, runner));
     for (auto& claim : memgen::theory::BuildCubeClaims(cubes.back())) out.claims.push_back(std::move(claim));
   }
+  for (auto& claim : memgen::theory::BuildCubeGridClaims(cubes)) out.claims.push_back(std::move(claim));
   if (!cubes.empty()) out.tables.emplace_back("cube", memgen::theory::CubeTable(cubes));
   if (options.fingerprint) {
     memgen::theory::FingerprintMcResult f =

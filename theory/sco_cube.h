@@ -6,8 +6,14 @@
 // ℓ₂ sensitivity of z̄ is 2√d/n). Tracer φ(θ, z) = ⟨θ, z − µ⟩ with the per-point threshold
 // λ = √(2 ln(1/ξ)), valid for ‖θ‖₂ ≤ 1 by Hoeffding. Exact excess given µ: ‖µ‖₁/d − ⟨θ̂, µ⟩/√d.
 //   SCO-E4.sound     fresh points flagged at rate ≤ ξ, every σ                              BOUND
-//   SCO-E4.below     σ = 0 below the DP threshold α ≤ ½√d/(n√ln(1/ξ)): recall ≫ ξn        BOUND
+//   SCO-E4.below     σ = 0, 1/√n ≤ α₀ ≤ ½√d/(n√ln(1/ξ)) (the spec's range (b)): recall ≥ ξn + 4 SE;
+//                    refuted near ½ threshold (transition at ≈ 0.37, docs/sco_traceability.md) BOUND
 //   SCO-E4.dp_cap    σ = σ_DP: recall/n ≤ e^ε ξ + δ (Prop. A.5)                            BOUND
+//   SCO-E4.band      across cells with the same (n, d, ξ) and 1/√n ≤ α₀ ≤ ½ threshold (at least 3): the
+//                    noiseless recall is Θ(1/α₀²), m̂·α₀² within a band of ratio ≤ 10 (spec (b))   Θ-BAND
+//   SCO-E4.transition  across d at fixed (n, ξ), each d with ≥ 3 α₀ cells: the transition α_×(d), where
+//                    the noiseless recall falls to 2ξn (log-linear interpolation between the bracketing
+//                    α₀, SE by the delta method), grows like √d: slope 0.5 ± 0.15 (spec (d))      Θ-SLOPE
 // The DP learner's excess (the cost of privacy) is reported in cube.csv, not claimed: Thm 2.8's
 // constant is unknown.
 #pragma once
@@ -52,6 +58,12 @@ struct CubeCellResult {
 
 CubeCellResult RunCubeCell(const CubeCellOptions& cell, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);
 std::vector<sim::Claim> BuildCubeClaims(const CubeCellResult& result);
+std::vector<sim::Claim> BuildCubeGridClaims(const std::vector<CubeCellResult>& results);
+
+// α_× of one (n, d, ξ) group of noiseless cells sorted by α₀: where the recall first falls to 2ξn,
+// interpolating recall linearly in log α₀ between the bracketing cells; SE of α_× from the two recall
+// SEs by the delta method. Count 0 (no crossing inside the grid) when the recall never crosses.
+sim::MeanSe TransitionAlpha(const std::vector<double>& alpha0, const std::vector<sim::MeanSe>& recall, double level);
 sim::CsvTable CubeTable(const std::vector<CubeCellResult>& results);
 
 }  // namespace memgen::theory
