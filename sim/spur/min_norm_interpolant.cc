@@ -1,0 +1,2 @@
+// See min_norm_interpolant.h (being implemented).
+#include "sim/spur/min_norm_interpolant.h"

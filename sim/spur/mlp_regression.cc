@@ -1,0 +1,2 @@
+// See mlp_regression.h (being implemented).
+#include "sim/spur/mlp_regression.h"
