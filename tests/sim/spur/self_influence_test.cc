@@ -1,0 +1,2 @@
+// Tests for sim/spur/self_influence.h (being written).
+#include <catch2/catch.hpp>
