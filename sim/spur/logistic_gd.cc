@@ -1,0 +1,84 @@
+// Dual-form logistic GD, see logistic_gd.h.
+#include "sim/spur/logistic_gd.h"
+
+#include <cmath>
+
+#include "sim/core/check.h"
+
+namespace memgen::sim {
+
+double Sigmoid(double t) {
+  if (t >= 0.0) return 1.0 / (1.0 + std::exp(-t));
+  const double e = std::exp(t);
+  return e / (1.0 + e);
+}
+
+double LogOnePlusExpNeg(double t) { return t > 0.0 ? std::log1p(std::exp(-t)) : -t + std::log1p(std::exp(t)); }
+
+DualLogisticGd::DualLogisticGd(const Eigen::MatrixXd& gram, const Eigen::VectorXd& labels,
+                               const std::vector<LogisticArm>& arms)
+    : gram_(gram), labels_(labels), arms_(arms) {
+  const Eigen::Index n = gram.rows();
+  MEMGEN_CHECK(gram.cols() == n && labels.size() == n && !arms.empty()) << "n " << n << ", arms " << arms.size();
+  coefficients_ = Eigen::MatrixXd::Zero(n, static_cast<Eigen::Index>(arms.size()));
+  logits_ = Eigen::MatrixXd::Zero(n, static_cast<Eigen::Index>(arms.size()));
+  increment_ = Eigen::MatrixXd::Zero(n, static_cast<Eigen::Index>(arms.size()));
+  for (std::size_t m = 0; m < arms_.size(); ++m) {
+    LogisticArm& a = arms_[m];
+    const auto col = static_cast<Eigen::Index>(m);
+    if (a.weight.size() == 0) a.weight = Eigen::VectorXd::Ones(n);
+    if (a.shift.size() == 0) a.shift = Eigen::VectorXd::Zero(n);
+    MEMGEN_CHECK(a.weight.size() == n && a.shift.size() == n) << "arm " << m;
+    if (a.normaliser <= 0.0) a.normaliser = a.weight.sum();
+    MEMGEN_CHECK(a.normaliser > 0.0 && a.learning_rate > 0.0) << "arm " << m;
+    if (a.initial_logits.size() == n) logits_.col(col) = a.initial_logits;
+    else MEMGEN_CHECK(a.initial_logits.size() == 0) << "arm " << m << " initial logits";
+  }
+}
+
+void DualLogisticGd::SetLabels(const Eigen::VectorXd& labels) {
+  MEMGEN_CHECK(labels.size() == labels_.size()) << labels.size();
+  labels_ = labels;
+}
+
+void DualLogisticGd::SetWeights(int arm, const Eigen::VectorXd& weight, double normaliser) {
+  LogisticArm& a = arms_[static_cast<std::size_t>(arm)];
+  MEMGEN_CHECK(weight.size() == labels_.size() && normaliser > 0.0) << "arm " << arm;
+  a.weight = weight;
+  a.normaliser = normaliser;
+}
+
+void DualLogisticGd::Step() {
+  const Eigen::Index n = labels_.size();
+  for (std::size_t m = 0; m < arms_.size(); ++m) {
+    const LogisticArm& a = arms_[m];
+    const auto col = static_cast<Eigen::Index>(m);
+    const double scale = a.learning_rate / a.normaliser;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double y = labels_(i);
+      increment_(i, col) = scale * a.weight(i) * y * Sigmoid(-y * (logits_(i, col) + a.shift(i)));
+    }
+  }
+  coefficients_ += increment_;
+  logits_.noalias() += gram_ * increment_;
+  ++steps_;
+}
+
+void DualLogisticGd::Run(std::int64_t steps) {
+  for (std::int64_t t = 0; t < steps; ++t) Step();
+}
+
+Eigen::VectorXd DualLogisticGd::Loss() const {
+  Eigen::VectorXd loss = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(arms_.size()));
+  for (std::size_t m = 0; m < arms_.size(); ++m) {
+    const LogisticArm& a = arms_[m];
+    const auto col = static_cast<Eigen::Index>(m);
+    double s = 0.0;
+    for (Eigen::Index i = 0; i < labels_.size(); ++i)
+      s += a.weight(i) * LogOnePlusExpNeg(labels_(i) * (logits_(i, col) + a.shift(i)));
+    loss(col) = s / a.normaliser;
+  }
+  return loss;
+}
+
+}  // namespace memgen::sim
