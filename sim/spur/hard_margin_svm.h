@@ -2,10 +2,11 @@
 // (spurious_memorization.md §3.2; Hsieh et al. 2008 without the box constraint):
 //   max_{α ≥ 0} Σ_i α_i − ½ Σ_ij α_i α_j y_i y_j K_ij,
 // one sweep updating α_i ← max(0, α_i + (1 − y_i f_i)/K_ii) with f_i = Σ_j α_j y_j K_ij kept up to
-// date incrementally (O(n) per coordinate, O(n²) per sweep). Stops when the largest projected-gradient
-// KKT violation max_i |min(α_i, 1 − y_i f_i)| … (see the .cc for the exact form) falls below `tolerance`,
-// or after `max_sweeps`. The primal weights are w = Xᵀc with c_i = α_i y_i, so the caller never needs
-// X here. Logistic GD on separable data converges in direction to this solution (Soudry et al. 2018).
+// date incrementally (O(n) per coordinate, O(n²) per sweep). Stops, checked once per sweep, when the
+// largest projected-gradient KKT violation max_i v_i falls below `tolerance`, or after `max_sweeps`, where
+// g_i = 1 − y_i f_i and v_i = |g_i| if α_i > 0, v_i = max(g_i, 0) if α_i = 0 (see the .cc). The primal
+// weights are w = Xᵀc with c_i = α_i y_i, so the caller never needs X here. Logistic GD on separable
+// data converges in direction to this solution (Soudry et al. 2018).
 #pragma once
 
 #include <Eigen/Core>
