@@ -1,0 +1,2 @@
+// scn_spur_regression (being implemented).
+int main() { return 0; }

@@ -1,0 +1,2 @@
+// See spur_regression_config.h (being implemented).
+#include "scenarios/spur_regression_config.h"

@@ -1,0 +1,2 @@
+// TOML reader for scn_spur_regression (being implemented).
+#pragma once

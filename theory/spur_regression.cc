@@ -1,0 +1,2 @@
+// See spur_regression.h (being implemented).
+#include "theory/spur_regression.h"

@@ -1,0 +1,2 @@
+// E7 regression experiment (being implemented).
+#pragma once
