@@ -1,0 +1,61 @@
+// Negative controls for the Figure-1 claims (theory/spur_figure1_claims.h) at a reduced size
+// (n = 300, D = 542, the reference's d/n): the correct pipeline passes; MAT with its shift reversed,
+// MAT with an uncalibrated shift (C = I) and XRM without the flip rule must fail their claims.
+#include <catch2/catch.hpp>
+
+#include "support/claim_counts.h"
+
+#include "theory/spur_figure1_claims.h"
+
+using namespace memgen;
+using namespace memgen::theory;
+using sim::Verdict;
+
+namespace {
+
+Figure1Options Small() {
+  Figure1Options o;
+  o.n = 300;
+  o.d = 540;
+  o.sweep_noise = {0.1, 0.5, 1.0};
+  o.trials = 4;
+  return o;
+}
+
+std::vector<sim::Claim> Claims(const Figure1Options& o) {
+  return BuildFigure1Claims(o, RunFigure1(o, 5, test::TwoThreads()));
+}
+
+}  // namespace
+
+TEST_CASE("Figure-1 claims pass for the correct pipeline", "[unit][stat]") {
+  const auto claims = Claims(Small());
+  CHECK(test::CountClaims(claims, "SPUR-", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(claims, "SPUR-E1.memorising", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "SPUR-E1.mat", Verdict::kPass) == 2);  // mat and mat_gain
+  CHECK(test::CountClaims(claims, "SPUR-E5.xrm_recovery", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "SPUR-E6", Verdict::kPass) == 6);
+}
+
+TEST_CASE("negative control: MAT with its shift reversed loses the minority", "[unit][stat]") {
+  Figure1Options o = Small();
+  o.shift_sign = -1.0;
+  const auto claims = Claims(o);
+  CHECK(test::CountClaims(claims, "SPUR-E1.mat", Verdict::kFail) == 2);
+  CHECK(test::CountClaims(claims, "SPUR-E5.shift", Verdict::kFail) == 2);
+  CHECK(test::CountClaims(claims, "SPUR-E6.mat.influence", Verdict::kFail) == 1);  // the reversed shift memorises more
+}
+
+TEST_CASE("negative control: an uncalibrated MAT shift sacrifices the majority", "[unit][stat]") {
+  Figure1Options o = Small();
+  o.calibrate = false;
+  const auto claims = Claims(o);
+  CHECK(test::CountClaims(claims, "SPUR-E1.mat", Verdict::kFail) >= 1);
+  CHECK(test::CountClaims(claims, "SPUR-E5.calibration", Verdict::kFail) == 1);
+}
+
+TEST_CASE("negative control: XRM without the flip rule does not recover the minority", "[unit][stat]") {
+  Figure1Options o = Small();
+  o.flip = false;
+  CHECK(test::CountClaims(Claims(o), "SPUR-E5.xrm_recovery", Verdict::kFail) == 1);
+}
