@@ -8,6 +8,9 @@
 //                              pooled number of test errors against its Poisson-binomial law given the
 //                              per-trial Φ probabilities (two-sided p ≥ 1e-4 per group)          EXACT-COUNT
 //   SPUR-E2.closed_form.<cell> d ≥ 20n: SVM and interpolant (u, v) within 0.03 (+ 4 SE) of §4.2          DE
+//   SPUR-E2.closed_form_eff.<cell>  d ≥ 5n: the interpolant's (u, v) within 0.01 (+ 4 SE) of the closed form at
+//                              the effective noise energy s_eff = σ_ε²(d − n − 1) (the mean of the inverse
+//                              Wishart: rᵀ(EEᵀ)⁻¹r ≈ ‖r‖²/s_eff; a finite-d correction found in this project)  DE
 //   SPUR-E2.drift.<series>     |v_svm − v_cf| shrinks as d/n grows (DECREASING, 4 SE); reported below 5n
 //   SPUR-E2.flip.<series>      across n/s (d ≥ 20n): the sign change of v brackets the threshold
 //                              [B(1 − ρ) − Aρ]/(2ρ(1 − ρ)), or v never turns negative when none exists
@@ -15,6 +18,7 @@
 //   SPUR-E2.support.<series>   the support-vector count does not fall as σ_ε grows (MONOTONE, 4 SE)
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -46,6 +50,7 @@ struct MarginCell {
 struct MarginCellResult {
   MarginCell cell;
   double u_cf = 0.0, v_cf = 0.0;                ///< closed form (σ_ε > 0)
+  double u_cf_eff = NAN, v_cf_eff = NAN;        ///< closed form at s_eff = σ_ε²(d − n − 1) (d > n + 1)
   sim::MeanSe u_svm, v_svm, u_mn, v_mn;          ///< read-outs
   sim::MeanSe drift_svm;                         ///< |v_svm − v_cf| per trial
   sim::MeanSe core_direction, weps_share;        ///< w_y/‖w‖ and ‖w_ε‖/‖w‖ (SVM)

@@ -45,14 +45,14 @@ DynamicsOptions SmallDynamics() {
 TEST_CASE("E2 claims pass on the idealized model at d = 20n", "[unit][stat]") {
   const auto claims = BuildMarginClaims(Series(0.0));
   CHECK(test::CountClaims(claims, "SPUR-E2", Verdict::kFail) == 0);
-  CHECK(test::CountClaims(claims, "SPUR-E2.closed_form", Verdict::kPass) == 6);
+  CHECK(test::CountClaims(claims, "SPUR-E2.closed_form", Verdict::kPass) == 9);  // svm, interpolant, s_eff
   CHECK(test::CountClaims(claims, "SPUR-E2.phi", Verdict::kPass) == 3);
   CHECK(test::CountClaims(claims, "SPUR-E2.flip", Verdict::kPass) == 1);
 }
 
 TEST_CASE("negative control: a closed form with v off by 0.1 fails", "[unit][stat]") {
   const auto claims = BuildMarginClaims(Series(0.1));
-  CHECK(test::CountClaims(claims, "SPUR-E2.closed_form", Verdict::kFail) == 6);
+  CHECK(test::CountClaims(claims, "SPUR-E2.closed_form", Verdict::kFail) == 9);
 }
 
 TEST_CASE("E3/E4 dynamics claims pass, and a zero shift does not beat ERM", "[unit][stat]") {
