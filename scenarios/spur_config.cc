@@ -22,7 +22,7 @@ theory::Figure1Options ReadFigure1Options(const sim::ConfigReader& root) {
   o.influence_lambda = root.Double("influence_lambda", o.influence_lambda);
   if (root.Has("sweep_noise")) o.sweep_noise = root.Doubles("sweep_noise");
   o.trials = root.Int("trials", o.trials);
-  o.Validate(root.prefix().empty() ? "figure1" : root.prefix());
+  o.Validate(root.prefix());
   return o;
 }
 

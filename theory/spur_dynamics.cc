@@ -47,9 +47,14 @@ DynamicsPoint ReadOut(const Eigen::MatrixXd& x, const Eigen::MatrixXd& noise_gra
   return p;
 }
 
-double SvmRatio(const Eigen::MatrixXd& x, const Eigen::MatrixXd& gram, const Eigen::VectorXd& y, double gamma) {
+// v/u of the hard-margin SVM; its normalised (w_y, γw_a) go to `core`, `spurious` when given.
+double SvmRatio(const Eigen::MatrixXd& x, const Eigen::MatrixXd& gram, const Eigen::VectorXd& y, double gamma,
+                double* core = nullptr, double* spurious = nullptr) {
   const sim::SvmResult svm = sim::SolveHardMarginSvm(gram, y);
   const double w_y = x.col(0).dot(svm.coefficients), w_a = x.col(1).dot(svm.coefficients);
+  const double norm = (x.transpose() * svm.coefficients).norm();
+  if (core) *core = w_y / norm;
+  if (spurious) *spurious = gamma * w_a / norm;
   return (w_y - gamma * w_a) / (w_y + gamma * w_a);
 }
 
@@ -135,7 +140,7 @@ DynamicsTrial RunDynamicsTrial(const DynamicsOptions& o, std::uint64_t seed, std
   clean_arm.learning_rate = o.learning_rate;
   sim::DualLogisticGd clean_gd(clean_gram, base.y, {clean_arm});
   DynamicsTrial out;
-  out.svm_ratio = SvmRatio(x, gram, base.y, o.gamma);
+  out.svm_ratio = SvmRatio(x, gram, base.y, o.gamma, &out.svm_core, &out.svm_spurious);
   out.clean_svm_ratio = SvmRatio(clean, clean_gram, base.y, o.gamma);
   out.points.assign(kDynamicsArms, {});
   std::int64_t next = 1;
@@ -268,7 +273,7 @@ std::vector<sim::Claim> BuildDynamicsClaims(const DynamicsOptions& o, const std:
 
 sim::CsvTable DynamicsTable(const DynamicsOptions& o, const std::vector<DynamicsTrial>& trials) {
   sim::CsvTable t({"arm", "t", "trials", "ratio", "ratio_se", "core", "spurious", "acc_majority", "acc_majority_se",
-                   "acc_minority", "acc_minority_se", "svm_ratio"});
+                   "acc_minority", "acc_minority_se", "svm_ratio", "svm_core", "svm_spurious"});
   for (int arm = 0; arm < kDynamicsArms; ++arm)
     for (int k = 0; k <= o.max_power; ++k) {
       const auto field = [&](double DynamicsPoint::*f) {
@@ -281,6 +286,8 @@ sim::CsvTable DynamicsTable(const DynamicsOptions& o, const std::vector<Dynamics
       t.Add(std::string(DynamicsArmName(arm))).Add(std::pow(10.0, k)).Add(static_cast<std::int64_t>(trials.size()));
       t.Add(ratio.mean).Add(ratio.se).Add(field(&DynamicsPoint::core).mean).Add(field(&DynamicsPoint::spurious).mean);
       t.Add(maj.mean).Add(maj.se).Add(mi.mean).Add(mi.se).Add(svm.mean);
+      t.Add(Over(trials, [](const DynamicsTrial& r) { return r.svm_core; }).mean);
+      t.Add(Over(trials, [](const DynamicsTrial& r) { return r.svm_spurious; }).mean);
       t.EndRow();
     }
   return t;

@@ -54,6 +54,7 @@ struct DynamicsPoint {
 
 struct DynamicsTrial {
   double svm_ratio = 0.0, clean_svm_ratio = 0.0;
+  double svm_core = 0.0, svm_spurious = 0.0;  ///< w_y/‖w‖, γw_a/‖w‖ of the SVM
   std::vector<std::vector<DynamicsPoint>> points;  ///< [arm][k], t = 10^k
 };
 

@@ -100,9 +100,11 @@ double Median(std::vector<double> v) {
   return 0.5 * (*mid + *std::max_element(v.begin(), mid));
 }
 
-// Self-influence and held-in minus held-out scores of one learner, summarised by group.
+// Self-influence and held-in minus held-out scores of one learner, summarised by group; the raw
+// per-point scores go to `influence_out` and `heldout_out`.
 MemorisationScores Scores(const Eigen::MatrixXd& gram, const Eigen::VectorXd& logits, const Eigen::VectorXd& twin0,
-                          const Eigen::VectorXd& twin1, const Split& train, const std::vector<char>& assign, double lambda) {
+                          const Eigen::VectorXd& twin1, const Split& train, const std::vector<char>& assign, double lambda,
+                          Eigen::VectorXd* influence_out, Eigen::VectorXd* heldout_out) {
   MemorisationScores s;
   const Eigen::VectorXd influence = sim::SelfInfluenceDual(gram, logits, train.y, lambda);
   Eigen::VectorXd heldout(train.y.size());
@@ -127,6 +129,8 @@ MemorisationScores Scores(const Eigen::MatrixXd& gram, const Eigen::VectorXd& lo
   s.majority_influence_mean = sums[0][0] / count[0];
   s.minority_heldout_mean = sums[1][1] / count[1];
   s.majority_heldout_mean = sums[0][1] / count[0];
+  *influence_out = influence;
+  *heldout_out = heldout;
   return s;
 }
 
@@ -143,24 +147,25 @@ const char* Figure1ArmName(int arm) {
 }
 
 void Figure1Options::Validate(const std::string& field) const {
-  Require(n >= 20 && n <= 100000, field + ".n", n, "must be in [20, 1e5]");
-  Require(d >= 1 && d <= 1000000, field + ".d", d, "must be in [1, 1e6]");
-  Require(majority_fraction > 0.5 && majority_fraction < 1.0, field + ".majority_fraction", majority_fraction,
+  const std::string at = field.empty() ? "" : at + "";  // root-level keys carry no prefix
+  Require(n >= 20 && n <= 100000, at + "n", n, "must be in [20, 1e5]");
+  Require(d >= 1 && d <= 1000000, at + "d", d, "must be in [1, 1e6]");
+  Require(majority_fraction > 0.5 && majority_fraction < 1.0, at + "majority_fraction", majority_fraction,
           "must be in (0.5, 1)");
-  Require(noise > 0.0 && noise <= 100.0, field + ".noise", noise, "must be in (0, 100]");
-  Require(clean_learning_rate > 0.0 && clean_learning_rate <= 10.0, field + ".clean_learning_rate",
+  Require(noise > 0.0 && noise <= 100.0, at + "noise", noise, "must be in (0, 100]");
+  Require(clean_learning_rate > 0.0 && clean_learning_rate <= 10.0, at + "clean_learning_rate",
           clean_learning_rate, "must be in (0, 10]");
-  Require(learning_rate > 0.0 && learning_rate <= 10.0, field + ".learning_rate", learning_rate, "must be in (0, 10]");
-  Require(epochs >= 1 && epochs <= 1000000, field + ".epochs", epochs, "must be in [1, 1e6]");
-  Require(temperature > 0.0 && temperature <= 100.0, field + ".temperature", temperature, "must be in (0, 100]");
-  Require(influence_lambda > 0.0 && influence_lambda <= 1e6, field + ".influence_lambda", influence_lambda,
+  Require(learning_rate > 0.0 && learning_rate <= 10.0, at + "learning_rate", learning_rate, "must be in (0, 10]");
+  Require(epochs >= 1 && epochs <= 1000000, at + "epochs", epochs, "must be in [1, 1e6]");
+  Require(temperature > 0.0 && temperature <= 100.0, at + "temperature", temperature, "must be in (0, 100]");
+  Require(influence_lambda > 0.0 && influence_lambda <= 1e6, at + "influence_lambda", influence_lambda,
           "must be in (0, 1e6]");
-  Require(trials >= 2 && trials <= 100000, field + ".trials", trials, "must be in [2, 1e5]");
+  Require(trials >= 2 && trials <= 100000, at + "trials", trials, "must be in [2, 1e5]");
   for (std::size_t i = 0; i < sweep_noise.size(); ++i) {
-    Require(sweep_noise[i] >= 0.0 && sweep_noise[i] <= 100.0, field + ".sweep_noise", sweep_noise[i], "must be in [0, 100]");
-    if (i > 0) Require(sweep_noise[i] > sweep_noise[i - 1], field + ".sweep_noise", sweep_noise[i], "must be increasing");
+    Require(sweep_noise[i] >= 0.0 && sweep_noise[i] <= 100.0, at + "sweep_noise", sweep_noise[i], "must be in [0, 100]");
+    if (i > 0) Require(sweep_noise[i] > sweep_noise[i - 1], at + "sweep_noise", sweep_noise[i], "must be increasing");
   }
-  Require(shift_sign == 1.0 || shift_sign == -1.0, field + ".shift_sign", shift_sign, "must be 1 or -1");
+  Require(shift_sign == 1.0 || shift_sign == -1.0, at + "shift_sign", shift_sign, "must be 1 or -1");
 }
 
 Figure1Trial RunFigure1Trial(const Figure1Options& o, std::uint64_t seed, std::int64_t trial) {
@@ -290,13 +295,32 @@ Figure1Trial RunFigure1Trial(const Figure1Options& o, std::uint64_t seed, std::i
   out.train[kErm] = sim::AccuracyByGroup(noisy.logits().col(0), train.y, train.minority);
   out.train[kMatLast] = sim::AccuracyByGroup(noisy.logits().col(1), train.y, train.minority);
   out.train[kMatSelected] = sim::AccuracyByGroup(train_sel, train.y, train.minority);
+  // Final feature weights (w_y, w_a) = F-part of w₀ + Xᵀc.
+  const Eigen::VectorXd* coefficient_of[kFigure1Arms] = {nullptr, nullptr, nullptr, &selected_coefficients};
+  const Eigen::VectorXd c_clean = clean.coefficients().col(0), c_erm = noisy.coefficients().col(0),
+                        c_mat = noisy.coefficients().col(1);
+  coefficient_of[kErmClean] = &c_clean;
+  coefficient_of[kErm] = &c_erm;
+  coefficient_of[kMatLast] = &c_mat;
+  const Eigen::VectorXd* init_of[kFigure1Arms] = {&w_init[0], &w_init[1], &w_init[6], &w_init[6]};
+  for (int arm = 0; arm < kFigure1Arms; ++arm) {
+    const Eigen::Vector2d w = init_of[arm]->head(2) + train.features.transpose() * *coefficient_of[arm];
+    out.weights[arm][0] = w(0);
+    out.weights[arm][1] = w(1);
+  }
   // Memorisation scores (MAT's twins are read at the last epoch).
+  Eigen::VectorXd influence[3], heldout[3];
   out.scores[0] = Scores(gram_clean, clean.logits().col(0), clean.logits().col(1), clean.logits().col(2), train,
-                         xrm.assign, o.influence_lambda);
+                         xrm.assign, o.influence_lambda, &influence[0], &heldout[0]);
   out.scores[1] = Scores(gram_noisy, noisy.logits().col(0), noisy.logits().col(2), noisy.logits().col(3), train,
-                         xrm.assign, o.influence_lambda);
+                         xrm.assign, o.influence_lambda, &influence[1], &heldout[1]);
   out.scores[2] = Scores(gram_noisy, train_sel, noisy.logits().col(4), noisy.logits().col(5), train, xrm.assign,
-                         o.influence_lambda);
+                         o.influence_lambda, &influence[2], &heldout[2]);
+  if (trial == 0)
+    for (Eigen::Index i = 0; i < train.y.size(); ++i)
+      out.points.push_back({train.features(i, 0), train.features(i, 1), train.y(i),
+                            static_cast<double>(train.minority[static_cast<std::size_t>(i)]), influence[0](i),
+                            influence[1](i), influence[2](i), heldout[0](i), heldout[1](i), heldout[2](i)});
   // σ_ε sweep of ERM.
   for (double s : o.sweep_noise) {
     const Eigen::MatrixXd gram = k_train.At(s);

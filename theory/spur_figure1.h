@@ -72,6 +72,10 @@ struct Figure1Trial {
   std::vector<double> sweep_val_minority, sweep_val_majority, sweep_train_worst;
   // memorisation scores: erm_clean, erm, mat (selected checkpoint)
   MemorisationScores scores[3];
+  double weights[kFigure1Arms][2] = {};  ///< final (w_y, w_a) per arm: the decision boundary at ε = 0
+  // Trial 0 only: per training point (x_y, x_a, y, minority, then self-influence and held-in minus
+  // held-out for erm_clean, erm, mat).
+  std::vector<std::array<double, 10>> points;
   // Per-epoch validation and training accuracy, trial 0 only: rows epoch 0..E, columns
   // (erm_clean, erm, mat) × (val majority, val minority, train majority, train minority).
   std::vector<std::array<double, 12>> curves;

@@ -169,7 +169,7 @@ sim::CsvTable Figure1TrialTable(const Figure1Options& o, const std::vector<Figur
   (void)o;
   sim::CsvTable t({"trial", "arm", "train_majority", "train_minority", "val_majority", "val_minority", "selected_epoch",
                    "xrm_precision", "xrm_recall", "xrm_exact", "xrm_first_exact_epoch", "c00", "c01", "c10", "c11",
-                   "shift_majority", "shift_minority", "val_inferred_precision", "val_inferred_recall"});
+                   "shift_majority", "shift_minority", "val_inferred_precision", "val_inferred_recall", "w_y", "w_a"});
   for (std::size_t i = 0; i < trials.size(); ++i) {
     const Figure1Trial& r = trials[i];
     for (int arm = 0; arm < kFigure1Arms; ++arm) {
@@ -178,7 +178,7 @@ sim::CsvTable Figure1TrialTable(const Figure1Options& o, const std::vector<Figur
       t.Add(r.selected_epoch).Add(r.xrm_precision).Add(r.xrm_recall).Add(static_cast<std::int64_t>(r.xrm_exact));
       t.Add(r.xrm_first_exact_epoch).Add(r.calibration[0][0]).Add(r.calibration[0][1]).Add(r.calibration[1][0]);
       t.Add(r.calibration[1][1]).Add(r.margin_shift_majority).Add(r.margin_shift_minority);
-      t.Add(r.val_inferred_precision).Add(r.val_inferred_recall);
+      t.Add(r.val_inferred_precision).Add(r.val_inferred_recall).Add(r.weights[arm][0]).Add(r.weights[arm][1]);
       t.EndRow();
     }
   }
@@ -196,6 +196,17 @@ sim::CsvTable Figure1CurveTable(const std::vector<Figure1Trial>& trials) {
       for (std::size_t k = 0; k < 4; ++k) t.Add(curves[e][4 * a + k]);
       t.EndRow();
     }
+  return t;
+}
+
+sim::CsvTable Figure1PointTable(const std::vector<Figure1Trial>& trials) {
+  sim::CsvTable t({"x_y", "x_a", "y", "minority", "influence_erm_clean", "influence_erm", "influence_mat",
+                   "heldout_erm_clean", "heldout_erm", "heldout_mat"});
+  if (trials.empty()) return t;
+  for (const auto& row : trials.front().points) {
+    for (double v : row) t.Add(v);
+    t.EndRow();
+  }
   return t;
 }
 

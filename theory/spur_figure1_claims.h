@@ -30,6 +30,7 @@ namespace memgen::theory {
 std::vector<sim::Claim> BuildFigure1Claims(const Figure1Options& options, const std::vector<Figure1Trial>& trials);
 sim::CsvTable Figure1TrialTable(const Figure1Options& options, const std::vector<Figure1Trial>& trials);
 sim::CsvTable Figure1CurveTable(const std::vector<Figure1Trial>& trials);  ///< trial 0, per epoch
+sim::CsvTable Figure1PointTable(const std::vector<Figure1Trial>& trials);  ///< trial 0, per training point
 sim::CsvTable Figure1SweepTable(const Figure1Options& options, const std::vector<Figure1Trial>& trials);
 
 }  // namespace memgen::theory

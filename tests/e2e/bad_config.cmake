@@ -47,3 +47,7 @@ expect_rejected_in(sco_tracing "eps = 0.7: every eps must be in (0, 0.5)" "--set
 expect_rejected_in(sco_tracing "learner[0].kind = median: must be erm" --set learner[0].kind=median)
 expect_rejected_in(sco_tracing "dp_epsilon = 1.5: must be in (0, 1)" --set learner[5].dp_epsilon=1.5)
 expect_rejected_in(bo_spectra "must span at least 1.5 decades" "--set" "curve[5].n=[100, 200]")
+expect_rejected_in(spur_figure1 "n = 5: must be in [20, 1e5]" --set n=5)
+expect_rejected_in(spur_figure1 "sweep_noise = 0.1: must be increasing" "--set" "sweep_noise=[0.5, 0.1]")
+expect_rejected_in(spur_theory "margins[0].rho = 0.7: must be in (0, 0.5)" --set margins[0].rho=0.7)
+expect_rejected_in(spur_theory "dynamics.max_power = 9: must be in [3, 7]" --set dynamics.max_power=9)

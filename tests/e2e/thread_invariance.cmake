@@ -2,7 +2,7 @@
 # another seed, so the comparison can fail).
 set(root "${WORK_DIR}/thread_invariance")
 file(REMOVE_RECURSE "${root}")
-foreach(scenario bo_isotropic bo_spectra sco_tracing)
+foreach(scenario bo_isotropic bo_spectra sco_tracing spur_figure1 spur_theory)
   foreach(threads 1 2)
     execute_process(COMMAND "${CMAKE_COMMAND}" -E env OMP_NUM_THREADS=${threads}
                             "${BIN_DIR}/scn_${scenario}" --scale smoke --out "${root}/t${threads}" --run-id run
