@@ -10,6 +10,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 import bo_figures  # noqa: E402
 import sco_figures  # noqa: E402
+import spur_figures  # noqa: E402
 
 
 def main():
@@ -18,7 +19,9 @@ def main():
     parser.add_argument("--run", default="default")
     parser.add_argument("--out", default="results/figures")
     args = parser.parse_args()
-    made = bo_figures.make(args.results, args.run, args.out) + sco_figures.make(args.results, args.run, args.out)
+    made = []
+    for module in (bo_figures, sco_figures, spur_figures):
+        made += module.make(args.results, args.run, args.out)
     if not made:
         print(f"make_figures: no results for run '{args.run}' under {args.results}", file=sys.stderr)
         return 1

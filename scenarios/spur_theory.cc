@@ -2,7 +2,7 @@
 // (spurious_memorization.md §4, §6; E2, E3, E4): SVM and minimum-norm interpolant margins against
 // the closed form, the flip threshold and the Φ accuracy formula (theory/spur_margins.h), and the GD
 // trajectories of ERM, reweighting, logit shifts and MAT (theory/spur_dynamics.h).
-// Output: margins.csv, dynamics.csv, summary.json.
+// Output: margins.csv, closed_form.csv (dense curves), dynamics.csv, summary.json.
 #include "scenarios/spur_config.h"
 #include "sim/cli/scenario_main.h"
 
@@ -18,6 +18,7 @@ memgen::sim::ScenarioOutput Run(const SpurTheoryOptions& options, const memgen::
   for (const auto& cell : options.margins) cells.push_back(memgen::theory::RunMarginCell(cell, context.seed, runner));
   out.claims = memgen::theory::BuildMarginClaims(cells);
   out.tables.emplace_back("margins", memgen::theory::MarginTable(cells));
+  out.tables.emplace_back("closed_form", memgen::theory::ClosedFormCurveTable(cells));
   if (options.dynamics) {
     const auto trials = memgen::theory::RunDynamics(options.dynamics_options, context.seed, runner);
     for (auto& claim : memgen::theory::BuildDynamicsClaims(options.dynamics_options, trials)) out.claims.push_back(claim);

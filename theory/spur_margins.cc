@@ -387,4 +387,41 @@ sim::CsvTable MarginTable(const std::vector<MarginCellResult>& cells) {
   return t;
 }
 
+sim::CsvTable ClosedFormCurveTable(const std::vector<MarginCellResult>& cells) {
+  sim::CsvTable t({"series", "n", "rho", "gamma", "d_over_n", "n_over_s", "u", "v", "u_eff", "v_eff", "threshold"});
+  std::map<std::string, const MarginCell*> distinct;
+  for (const MarginCellResult& r : cells) {
+    char key[200];
+    std::snprintf(key, sizeof(key), "%s_%lld_%g_%g_%g", r.cell.series.c_str(), static_cast<long long>(r.cell.n), r.cell.rho,
+                  r.cell.gamma, r.cell.d_over_n);
+    distinct.emplace(key, &r.cell);
+  }
+  constexpr int kPoints = 61;
+  for (const auto& [key, c] : distinct) {
+    MarginProblem p;
+    p.n = static_cast<double>(c->n);
+    p.rho = std::floor(c->rho * p.n) / p.n;
+    p.gamma = c->gamma;
+    const double d = static_cast<double>(c->D());
+    const double threshold = FlipThreshold(p.rho, p.gamma);
+    for (int k = 0; k < kPoints; ++k) {
+      const double ns = std::pow(10.0, -1.0 + 3.0 * k / (kPoints - 1));
+      p.s = p.n / ns;
+      const FeatureMargins m = ClosedFormMargins(p);
+      double u_eff = NAN, v_eff = NAN;
+      if (d > p.n + 1.0) {
+        MarginProblem e = p;
+        e.s *= (d - p.n - 1.0) / d;
+        const FeatureMargins me = ClosedFormMargins(e);
+        u_eff = me.u;
+        v_eff = me.v;
+      }
+      t.Add(c->series).Add(c->n).Add(c->rho).Add(c->gamma).Add(c->d_over_n).Add(ns).Add(m.u).Add(m.v).Add(u_eff).Add(v_eff);
+      t.Add(threshold);
+      t.EndRow();
+    }
+  }
+  return t;
+}
+
 }  // namespace memgen::theory

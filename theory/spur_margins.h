@@ -66,5 +66,8 @@ struct MarginCellResult {
 MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);
 std::vector<sim::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells);
 sim::CsvTable MarginTable(const std::vector<MarginCellResult>& cells);
+// The closed form on a dense log grid of n/s ∈ [0.1, 100] for every (series, n, ρ, γ, d/n) of the
+// cells: u, v at s and at s_eff (for the figures).
+sim::CsvTable ClosedFormCurveTable(const std::vector<MarginCellResult>& cells);
 
 }  // namespace memgen::theory
