@@ -11,6 +11,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import bo_figures  # noqa: E402
 import sco_figures  # noqa: E402
 import spur_figures  # noqa: E402
+import spur_regression_figures  # noqa: E402
 
 
 def main():
@@ -20,7 +21,7 @@ def main():
     parser.add_argument("--out", default="results/figures")
     args = parser.parse_args()
     made = []
-    for module in (bo_figures, sco_figures, spur_figures):
+    for module in (bo_figures, sco_figures, spur_figures, spur_regression_figures):
         made += module.make(args.results, args.run, args.out)
     if not made:
         print(f"make_figures: no results for run '{args.run}' under {args.results}", file=sys.stderr)

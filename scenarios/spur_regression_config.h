@@ -1,2 +1,16 @@
-// TOML reader for scn_spur_regression (being implemented).
+// TOML reader for scn_spur_regression, the good/bad/ugly memorization regression of Bayat et al.
+// (2024, Fig. 3; spurious_memorization.md §8, E7; theory/spur_regression.h). Keys (defaults from
+// theory::RegressionOptions): sweep_points, train_points, noise_dims, label_noise, hidden,
+// learning_rate, target_mse, max_steps, trials, and the noise levels as two parallel arrays
+//   level_names = ["good", "bad", "ugly"],  level_sigmas = [1e-4, 1e-3, 0.0]
+// (σ_ε per level; good, bad and ugly are required, extra levels are allowed).
 #pragma once
+
+#include "sim/cli/config_reader.h"
+#include "theory/spur_regression.h"
+
+namespace memgen::scenarios {
+
+theory::RegressionOptions ReadRegressionOptions(const sim::ConfigReader& root);
+
+}  // namespace memgen::scenarios

@@ -10,7 +10,7 @@ case "$scale" in smoke|default|paper) ;; *) echo "usage: $0 [smoke|default|paper
 ./scripts/setup.sh
 ./scripts/build.sh
 
-scenarios=(bo_isotropic bo_spectra sco_tracing spur_figure1 spur_theory)
+scenarios=(bo_isotropic bo_spectra sco_tracing spur_figure1 spur_theory spur_regression)
 for s in "${scenarios[@]}"; do
   echo "== scn_$s --scale $scale"
   "out/build/release/bin/scn_$s" --scale "$scale" --out results
