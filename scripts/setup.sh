@@ -9,6 +9,7 @@ packages=(
   catch2 librapidcheck-dev librandom123-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libbenchmark-dev
   python3 python3-matplotlib python3-numpy
+  latexmk texlive-latex-base texlive-latex-recommended texlive-fonts-recommended poppler-utils
 )
 
 missing=()
