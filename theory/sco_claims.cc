@@ -32,32 +32,11 @@ std::string Num(double v) {
 sim::MeanSe Sum(const std::vector<double>& v) { return sim::Summarize(v); }
 
 sim::Claim BoundAtMost(const ClaimHeader& h, const sim::MeanSe& m, double bound) {
-  sim::Claim c;
-  c.id = h.id;
-  c.statement = h.statement;
-  c.source = h.source;
-  c.kind = "BOUND";
-  c.measured = m.mean;
-  c.measured_lo = m.mean - kZ * m.se;
-  c.measured_hi = m.mean + kZ * m.se;
-  c.interval = "mean -/+ 4 SE (T = " + std::to_string(m.count) + ")";
-  c.predicted = bound;
-  c.predicted_lo = -INFINITY;
-  c.predicted_hi = bound;
-  c.rule = "mean - 4 SE <= " + Num(bound);
-  c.false_failure_rate = OneSidedTail(kZ);
-  c.verdict = c.measured_lo <= bound ? sim::Verdict::kPass : sim::Verdict::kFail;
-  c.reason = "mean " + Num(m.mean) + " vs bound " + Num(bound);
-  return c;
+  return MeanBoundClaim(h, m, bound, BoundSide::kAtMost, kZ);
 }
 
 sim::Claim BoundAtLeast(const ClaimHeader& h, const sim::MeanSe& m, double bound) {
-  sim::Claim c = BoundAtMost(h, m, bound);
-  c.predicted_lo = bound;
-  c.predicted_hi = INFINITY;
-  c.rule = "mean - 4 SE >= " + Num(bound);
-  c.verdict = c.measured_lo >= bound ? sim::Verdict::kPass : sim::Verdict::kFail;
-  return c;
+  return MeanBoundClaim(h, m, bound, BoundSide::kAbove, kZ);
 }
 
 // P(some fresh point is flagged in a trial) ≤ ξ: FAIL only if the Clopper-Pearson lower bound (1e-3

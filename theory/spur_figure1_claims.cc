@@ -27,27 +27,9 @@ sim::MeanSe Over(const std::vector<Figure1Trial>& trials, const std::function<do
   return sim::Summarize(v);
 }
 
-// mean − 4 SE ≥ level fails only when the mean is significantly below; and the mirror image.
+// At least: FAIL only when the mean is significantly below the level; at most: significantly above.
 sim::Claim Bound(const ClaimHeader& h, const sim::MeanSe& m, double level, bool at_least) {
-  sim::Claim c;
-  c.id = h.id;
-  c.statement = h.statement;
-  c.source = h.source;
-  c.kind = "BOUND";
-  c.measured = m.mean;
-  c.measured_lo = m.mean - kZ * m.se;
-  c.measured_hi = m.mean + kZ * m.se;
-  c.interval = "mean -/+ 4 SE (T = " + std::to_string(m.count) + ")";
-  c.predicted = level;
-  c.predicted_lo = at_least ? level : -INFINITY;
-  c.predicted_hi = at_least ? INFINITY : level;
-  c.rule = at_least ? "mean + 4 SE >= " + Num(level) : "mean - 4 SE <= " + Num(level);
-  c.false_failure_rate = OneSidedTail(kZ, m.count);
-  const bool pass = at_least ? c.measured_hi >= level : c.measured_lo <= level;
-  c.verdict = pass ? sim::Verdict::kPass : sim::Verdict::kFail;
-  c.reason = "mean " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + (at_least ? ">= " : "<= ") + Num(level);
-  if (m.count < 2 || !std::isfinite(m.mean)) MarkInconclusive(&c, "fewer than 2 trials or a non-finite mean");
-  return c;
+  return MeanBoundClaim(h, m, level, at_least ? BoundSide::kAtLeast : BoundSide::kAtMost, kZ);
 }
 
 // Two one-sided bounds on the same arm folded into one claim: both must pass.

@@ -222,6 +222,38 @@ sim::Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>&
   return c;
 }
 
+sim::Claim MeanBoundClaim(const ClaimHeader& header, const sim::MeanSe& m, double level, BoundSide side, double z) {
+  sim::Claim c = Start(header, "BOUND");
+  c.measured = m.mean;
+  c.measured_lo = m.mean - z * m.se;
+  c.measured_hi = m.mean + z * m.se;
+  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  c.predicted = level;
+  const bool upper = side == BoundSide::kAtMost;
+  c.predicted_lo = upper ? -INFINITY : level;
+  c.predicted_hi = upper ? level : INFINITY;
+  bool pass = false;
+  switch (side) {
+    case BoundSide::kAtMost:
+      c.rule = "mean - " + Num(z) + " SE <= " + Num(level);
+      pass = c.measured_lo <= level;
+      break;
+    case BoundSide::kAtLeast:
+      c.rule = "mean + " + Num(z) + " SE >= " + Num(level);
+      pass = c.measured_hi >= level;
+      break;
+    case BoundSide::kAbove:
+      c.rule = "mean - " + Num(z) + " SE >= " + Num(level) + " (significantly above)";
+      pass = c.measured_lo >= level;
+      break;
+  }
+  c.false_failure_rate = OneSidedTail(z, m.count);
+  c.verdict = pass ? sim::Verdict::kPass : sim::Verdict::kFail;
+  c.reason = "mean " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + Num(level);
+  if (m.count < 2 || !std::isfinite(m.mean)) MarkInconclusive(&c, "fewer than 2 trials or a non-finite mean");
+  return c;
+}
+
 sim::Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance) {
   sim::Claim c = Start(header, "EXACT");
   c.measured = c.measured_lo = c.measured_hi = measured;

@@ -46,6 +46,13 @@ sim::Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>& x,
                         const std::vector<sim::MeanSe>& values, double level, double z);
 sim::Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>& x,
                            const std::vector<sim::MeanSe>& values, double z);
+// A one-sided bound on a mean, with the interval mean ± z SE:
+//   kAtMost      x̄ − z SE ≤ level   (FAIL only if significantly above)
+//   kAtLeast     x̄ + z SE ≥ level   (FAIL only if significantly below)
+//   kAbove       x̄ − z SE ≥ level   (PASS only if significantly above: a claim of power)
+enum class BoundSide { kAtMost, kAtLeast, kAbove };
+sim::Claim MeanBoundClaim(const ClaimHeader& header, const sim::MeanSe& measured, double level, BoundSide side, double z);
+
 // An exact (deterministic) comparison: |a − b| ≤ tol · max(1, |b|).
 sim::Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance);
 
