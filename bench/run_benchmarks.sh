@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark and its baselines on this machine, one after another (nothing else should
-# run), and writes BENCHMARKS.md from the measured JSON. Takes a few minutes.
+# run), and writes BENCHMARKS.md from the measured JSON. Takes about 6 minutes (the spurious-feature
+# part, bench_spur and bench/numpy_spur_reference.py, about 1.5 of them).
 #   ./bench/run_benchmarks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +16,9 @@ out/build/release/bin/bench_exact_risk --benchmark_repetitions=3 --benchmark_rep
 out/build/release/bin/bench_sco --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/sco.json" --benchmark_out_format=json
 /usr/bin/python3 bench/numpy_sco_reference.py --n 400 --d 500000 --trials 2 > "$out/numpy_sco.json"
+out/build/release/bin/bench_spur --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/spur.json" --benchmark_out_format=json
+/usr/bin/python3 bench/numpy_spur_reference.py --repeats 3 > "$out/numpy_spur.json"
 /usr/bin/python3 bench/report.py --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
-  --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --out BENCHMARKS.md
+  --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --spur "$out/spur.json" --numpy-spur "$out/numpy_spur.json" \
+  --out BENCHMARKS.md
