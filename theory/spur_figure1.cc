@@ -250,8 +250,10 @@ Figure1Trial RunFigure1Trial(const Figure1Options& o, std::uint64_t seed, std::i
   double best = -1.0;
   Eigen::VectorXd selected_coefficients = noisy.coefficients().col(1);
   for (std::int64_t epoch = 0;; ++epoch) {
-    Eigen::VectorXd val_clean = val_init.col(0) + k_val.ff * clean.coefficients().col(0);
-    Eigen::MatrixXd val_noisy = val_init.rightCols(2) + gram_val_noisy * noisy.coefficients().leftCols(2);
+    // K_val,clean = F_val F_trainᵀ has rank 2: F_val (F_trainᵀ c) costs O(n), not O(n²).
+    Eigen::VectorXd val_clean = val_init.col(0) + val.features * (train.features.transpose() * clean.coefficients().col(0));
+    Eigen::MatrixXd val_noisy = val_init.rightCols(2);
+    for (Eigen::Index a = 0; a < 2; ++a) val_noisy.col(a).noalias() += gram_val_noisy * noisy.coefficients().col(a);
     const double worst_cell = sim::WorstCellAccuracy(val_noisy.col(1), val.y, inferred);
     if (worst_cell >= best) {  // the last maximum, as XRM's read_results
       best = worst_cell;
