@@ -23,11 +23,6 @@ bool IsDp(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kDpMean; }
 bool IsNoisy(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kNoisyMean; }
 bool IsProjected(sim::ScoLearnerKind k) { return k == sim::ScoLearnerKind::kProjectedErm; }
 
-std::string Num(double v) {
-  char b[32];
-  std::snprintf(b, sizeof(b), "%.4g", v);
-  return b;
-}
 
 sim::MeanSe Sum(const std::vector<double>& v) { return sim::Summarize(v); }
 

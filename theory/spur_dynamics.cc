@@ -24,11 +24,6 @@ namespace {
 constexpr double kZ = 4.0;
 const char* kSource = "spurious_memorization.md §6 (Figure-5 analogue); Soudry et al. (2018)";
 
-std::string Num(double v) {
-  char b[32];
-  std::snprintf(b, sizeof(b), "%.4g", v);
-  return b;
-}
 
 // Read-outs of w = Xᵀc for the idealized layout (x_y, x_a, ε).
 DynamicsPoint ReadOut(const Eigen::MatrixXd& x, const Eigen::MatrixXd& noise_gram, const Eigen::VectorXd& c,

@@ -14,11 +14,6 @@ namespace {
 constexpr double kZ = 4.0;
 const char* kBayat = "Bayat et al. (2024) Fig. 1, interpretable_experiment.py";
 
-std::string Num(double v) {
-  char b[32];
-  std::snprintf(b, sizeof(b), "%.4g", v);
-  return b;
-}
 
 sim::MeanSe Over(const std::vector<Figure1Trial>& trials, const std::function<double(const Figure1Trial&)>& f) {
   std::vector<double> v;

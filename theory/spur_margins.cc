@@ -26,11 +26,6 @@ constexpr double kClosedFormTolerance = 0.03;  // spec E2 (prototype maximum 0.0
 constexpr double kEffTolerance = 0.01;         // s_eff: measured within 0.006 from d/n = 5 (docs)
 const char* kSource = "Bayat et al. (2024) Thm 2.2 as reconstructed in spurious_memorization.md §4";
 
-std::string Num(double v) {
-  char b[32];
-  std::snprintf(b, sizeof(b), "%.4g", v);
-  return b;
-}
 
 struct MarginTrial {
   double u_svm, v_svm, u_mn, v_mn, core, weps_share, support, gap_major, gap_minor, acc_major, acc_minor, max_cos;

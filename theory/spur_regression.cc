@@ -18,11 +18,6 @@ namespace {
 constexpr double kZ = 2.0;  // spec E7: "2·SE intervals excluding 0"
 const char* kSource = "Bayat et al. (2024) Fig. 3, good_bad_ugly_memorization.py; spurious_memorization.md §8, E7";
 
-std::string Num(double v) {
-  char b[32];
-  std::snprintf(b, sizeof(b), "%.4g", v);
-  return b;
-}
 
 bool ValidName(const std::string& name) {
   return !name.empty() && name.size() <= 32 && std::all_of(name.begin(), name.end(), [](char c) {

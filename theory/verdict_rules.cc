@@ -11,13 +11,14 @@
 #include "sim/stats/power_law_fit.h"
 
 namespace memgen::theory {
-namespace {
 
 std::string Num(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%.4g", value);
   return buffer;
 }
+
+namespace {
 
 sim::Claim Start(const ClaimHeader& header, const std::string& kind) {
   sim::Claim claim;

@@ -56,6 +56,9 @@ sim::Claim MeanBoundClaim(const ClaimHeader& header, const sim::MeanSe& measured
 // An exact (deterministic) comparison: |a − b| ≤ tol · max(1, |b|).
 sim::Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance);
 
+// A number in a claim's text: 4 significant digits (%.4g).
+std::string Num(double value);
+
 // Marks a claim INCONCLUSIVE with a reason (e.g. ill-conditioned draws), keeping its numbers.
 void MarkInconclusive(sim::Claim* claim, const std::string& reason);
 
