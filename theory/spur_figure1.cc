@@ -186,7 +186,8 @@ Figure1Trial RunFigure1Trial(const Figure1Options& o, std::uint64_t seed, std::i
 
   // XRM on the memorising data, then MAT's shift.
   const Eigen::MatrixXd x_noisy = Assemble(train, sigma);
-  const Eigen::MatrixXd gram_noisy = k_train.At(sigma), gram_clean = k_train.ff;
+  const double sigma_clean = o.clean_noise;  // 0 unless a negative control plants noise in the clean arm
+  const Eigen::MatrixXd gram_noisy = k_train.At(sigma), gram_clean = k_train.At(sigma_clean);
   sim::XrmOptions xrm_options;
   xrm_options.learning_rate = lr;
   xrm_options.epochs = o.epochs;
@@ -240,18 +241,24 @@ Figure1Trial RunFigure1Trial(const Figure1Options& o, std::uint64_t seed, std::i
       HalfArm(lr, Logits(train, sigma, w_init[6]), xrm.assign, true),
       HalfArm(lr, Logits(train, sigma, w_init[7]), xrm.assign, false)};
   for (int a : {1, 4, 5}) noisy_arms[static_cast<std::size_t>(a)].shift = delta;
-  std::vector<sim::LogisticArm> clean_arms = {Arm(lr_clean, Logits(train, 0.0, w_init[0])),
-                                              HalfArm(lr_clean, Logits(train, 0.0, w_init[2]), xrm.assign, true),
-                                              HalfArm(lr_clean, Logits(train, 0.0, w_init[3]), xrm.assign, false)};
+  std::vector<sim::LogisticArm> clean_arms = {
+      Arm(lr_clean, Logits(train, sigma_clean, w_init[0])),
+      HalfArm(lr_clean, Logits(train, sigma_clean, w_init[2]), xrm.assign, true),
+      HalfArm(lr_clean, Logits(train, sigma_clean, w_init[3]), xrm.assign, false)};
   sim::DualLogisticGd noisy(gram_noisy, train.y, noisy_arms), clean(gram_clean, train.y, clean_arms);
   const Eigen::MatrixXd gram_val_noisy = k_val.At(sigma);
   Eigen::MatrixXd val_init(o.n, 3);
-  val_init << Logits(val, 0.0, w_init[0]), Logits(val, sigma, w_init[1]), Logits(val, sigma, w_init[6]);
+  val_init << Logits(val, sigma_clean, w_init[0]), Logits(val, sigma, w_init[1]), Logits(val, sigma, w_init[6]);
+  // K_val,clean = F_val F_trainᵀ has rank 2 at σ = 0: F_val (F_trainᵀ c) costs O(n), not O(n²).
+  const Eigen::MatrixXd gram_val_clean = sigma_clean > 0.0 ? k_val.At(sigma_clean) : Eigen::MatrixXd();
+  const auto clean_val_logits = [&](const Eigen::VectorXd& c) -> Eigen::VectorXd {
+    if (sigma_clean > 0.0) return val_init.col(0) + gram_val_clean * c;
+    return val_init.col(0) + val.features * (train.features.transpose() * c);
+  };
   double best = -1.0;
   Eigen::VectorXd selected_coefficients = noisy.coefficients().col(1);
   for (std::int64_t epoch = 0;; ++epoch) {
-    // K_val,clean = F_val F_trainᵀ has rank 2: F_val (F_trainᵀ c) costs O(n), not O(n²).
-    Eigen::VectorXd val_clean = val_init.col(0) + val.features * (train.features.transpose() * clean.coefficients().col(0));
+    Eigen::VectorXd val_clean = clean_val_logits(clean.coefficients().col(0));
     Eigen::MatrixXd val_noisy = val_init.rightCols(2);
     for (Eigen::Index a = 0; a < 2; ++a) val_noisy.col(a).noalias() += gram_val_noisy * noisy.coefficients().col(a);
     const double worst_cell = sim::WorstCellAccuracy(val_noisy.col(1), val.y, inferred);
@@ -283,7 +290,7 @@ Figure1Trial RunFigure1Trial(const Figure1Options& o, std::uint64_t seed, std::i
     clean.Step();
   }
   // Final accuracies.
-  const Eigen::VectorXd val_clean = val_init.col(0) + k_val.ff * clean.coefficients().col(0);
+  const Eigen::VectorXd val_clean = clean_val_logits(clean.coefficients().col(0));
   const Eigen::VectorXd val_erm = val_init.col(1) + gram_val_noisy * noisy.coefficients().col(0);
   const Eigen::VectorXd val_mat = val_init.col(2) + gram_val_noisy * noisy.coefficients().col(1);
   const Eigen::VectorXd val_sel = val_init.col(2) + gram_val_noisy * selected_coefficients;

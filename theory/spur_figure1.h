@@ -46,6 +46,7 @@ struct Figure1Options {
   double shift_sign = 1.0;            ///< −1 reverses MAT's shift
   bool calibrate = true;              ///< false: C = I in the shift
   bool flip = true;                   ///< false: XRM twins never flip labels
+  double clean_noise = 0.0;           ///< σ_ε of erm_clean (0; negative controls plant memorisable noise)
   void Validate(const std::string& field) const;
 };
 

@@ -1,6 +1,7 @@
 // Negative controls for the Figure-1 claims (theory/spur_figure1_claims.h) at a reduced size
 // (n = 300, D = 542, the reference's d/n): the correct pipeline passes; MAT with its shift reversed,
-// MAT with an uncalibrated shift (C = I) and XRM without the flip rule must fail their claims.
+// MAT with an uncalibrated shift (C = I), XRM without the flip rule, a "clean" arm that has
+// memorisable noise after all, and models that are barely trained must fail their claims.
 #include <catch2/catch.hpp>
 
 #include "support/claim_counts.h"
@@ -58,4 +59,20 @@ TEST_CASE("negative control: XRM without the flip rule does not recover the mino
   Figure1Options o = Small();
   o.flip = false;
   CHECK(test::CountClaims(Claims(o), "SPUR-E5.xrm_recovery", Verdict::kFail) == 1);
+}
+
+TEST_CASE("negative control: a clean arm with memorisable noise does not generalise", "[unit][stat]") {
+  Figure1Options o = Small();
+  o.clean_noise = 0.5;
+  const auto claims = Claims(o);
+  CHECK(test::CountClaims(claims, "SPUR-E1.clean", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "SPUR-E6.noise", Verdict::kFail) >= 1);  // no extra memorisation left to show
+}
+
+TEST_CASE("negative control: barely trained models fit nothing", "[unit][stat]") {
+  Figure1Options o = Small();
+  o.learning_rate = 1e-7;
+  o.clean_learning_rate = 1e-7;
+  o.epochs = 20;
+  CHECK(test::CountClaims(Claims(o), "SPUR-E1.train_fit", Verdict::kFail) == 3);
 }
