@@ -33,6 +33,18 @@ std::string Label(const char* prefix, double value) {
   return b;
 }
 
+// A CLB cell at one ε read from table `t` (keys eps, trials): n = ⌈C/ε²⌉, d = ⌈c ε² n² ln(n/ξ)⌉.
+theory::ScoCellOptions ClbCellAtEps(const sim::ConfigReader& t, double xi, std::int64_t trials, double c_n, double c_d) {
+  theory::ScoCellOptions c;
+  c.eps = t.Double("eps", 0.1);
+  Require(c.eps > 0.0 && c.eps < 0.5, t.Path("eps"), c.eps, "must be in (0, 0.5)");
+  c.xi = xi;
+  c.trials = t.Int("trials", trials);
+  c.n = static_cast<std::int64_t>(std::ceil(c_n / (c.eps * c.eps)));
+  c.d = static_cast<std::int64_t>(std::ceil(c_d * c.eps * c.eps * double(c.n) * double(c.n) * std::log(double(c.n) / xi)));
+  return c;
+}
+
 }  // namespace
 
 ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
@@ -68,14 +80,7 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
   }
   if (root.Has("phase")) {  // recall against the noise of a noisy mean, at one ε (SCO-E4 analogue)
     const sim::ConfigReader t = root.Table("phase");
-    theory::ScoCellOptions c;
-    c.eps = t.Double("eps", 0.1);
-    Require(c.eps > 0.0 && c.eps < 0.5, t.Path("eps"), c.eps, "must be in (0, 0.5)");
-    c.xi = xi;
-    c.trials = t.Int("trials", trials);
-    c.n = static_cast<std::int64_t>(std::ceil(c_n / (c.eps * c.eps)));
-    c.d = static_cast<std::int64_t>(
-        std::ceil(c_d * c.eps * c.eps * double(c.n) * double(c.n) * std::log(double(c.n) / xi)));
+    theory::ScoCellOptions c = ClbCellAtEps(t, xi, trials, c_n, c_d);
     c.name = Label("phase_eps", c.eps);
     std::set<std::string> noise_names;
     for (double noise : t.Doubles("noise")) {
@@ -115,14 +120,8 @@ ScoScenarioOptions ReadScoScenario(const sim::ConfigReader& root) {
   }
   if (root.Has("projection")) {  // SCO-E6: ERM and its stochastic projections at several d′
     const sim::ConfigReader t = root.Table("projection");
-    theory::ScoCellOptions c;
-    c.eps = t.Double("eps", 0.1);
-    Require(c.eps > 0.0 && c.eps < 0.5, t.Path("eps"), c.eps, "must be in (0, 0.5)");
-    c.xi = xi;
-    c.trials = t.Int("trials", trials);
-    c.n = static_cast<std::int64_t>(std::ceil(c_n / (c.eps * c.eps)));
-    c.d = t.Int("d", static_cast<std::int64_t>(std::ceil(c_d * c.eps * c.eps * double(c.n) * double(c.n) *
-                                                          std::log(double(c.n) / xi))));
+    theory::ScoCellOptions c = ClbCellAtEps(t, xi, trials, c_n, c_d);
+    c.d = t.Int("d", c.d);
     c.name = Label("snz_eps", c.eps);
     sim::ScoLearnerOptions erm;
     erm.name = "erm_full";
