@@ -11,25 +11,25 @@
 
 #include <Eigen/Core>
 
-#include "sim/learn/risk_cell.h"
+#include "scenarios/bo/risk_cell.h"
 #include "sim/random/distributions.h"
-#include "theory/deterministic_equivalent.h"
+#include "theory/bo/deterministic_equivalent.h"
 
 namespace {
 
 using namespace memgen;
 
-sim::Spectrum PowerLaw(std::int64_t d, double alpha) {
-  sim::SpectrumOptions o;
-  o.kind = sim::SpectrumKind::kPowerLaw;
+theory::Spectrum PowerLaw(std::int64_t d, double alpha) {
+  theory::SpectrumOptions o;
+  o.kind = theory::SpectrumKind::kPowerLaw;
   o.alpha = alpha;
   o.d = d;
-  return sim::MakeSpectrum(o);
+  return theory::MakeSpectrum(o);
 }
 
 void BM_ExactRiskDraw(benchmark::State& state) {
   const std::int64_t n = state.range(0), d = state.range(1);
-  const sim::Spectrum spectrum = PowerLaw(d, 1.5);
+  const theory::Spectrum spectrum = PowerLaw(d, 1.5);
   sim::ExactRiskOptions options;
   options.gram.n = n;
   std::uint64_t trial = 0;
@@ -55,25 +55,25 @@ void BM_GemmBaseline(benchmark::State& state) {
 
 void BM_TrialParallel(benchmark::State& state) {
   const std::int64_t n = state.range(0), d = state.range(1);
-  const sim::Spectrum spectrum = PowerLaw(d, 1.5);
-  sim::RiskCellOptions cell;
+  const theory::Spectrum spectrum = PowerLaw(d, 1.5);
+  scenarios::RiskCellOptions cell;
   cell.risk.gram.n = n;
   cell.trials = 8;
   cell.runner.threads = static_cast<int>(state.range(2));
   for (auto _ : state) {
-    const sim::RiskCellResult r = sim::RunRiskCell(spectrum, {1.0}, cell);
+    const scenarios::RiskCellResult r = scenarios::RunRiskCell(spectrum, {1.0}, cell);
     benchmark::DoNotOptimize(r.variance.mean);
   }
   state.counters["draws"] = benchmark::Counter(static_cast<double>(cell.trials), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_DeterministicEquivalent(benchmark::State& state) {
-  sim::SpectrumOptions o;
-  o.kind = sim::SpectrumKind::kLogPower;
+  theory::SpectrumOptions o;
+  o.kind = theory::SpectrumKind::kLogPower;
   o.alpha = 1.0;
   o.beta = 2.0;
   o.d = state.range(0);
-  const sim::Spectrum spectrum = sim::MakeSpectrum(o);
+  const theory::Spectrum spectrum = theory::MakeSpectrum(o);
   theory::DeOptions de;
   de.n = 1000;
   for (auto _ : state) {

@@ -6,14 +6,14 @@
 #include <benchmark/benchmark.h>
 
 #include "sim/sco/coin_rows.h"
-#include "theory/sco_experiment.h"
+#include "scenarios/sco/tracing_experiment.h"
 
 namespace {
 
 using namespace memgen;
 
-theory::ScoCellOptions Cell(std::int64_t n, std::int64_t d, std::int64_t trials) {
-  theory::ScoCellOptions c;
+scenarios::ScoCellOptions Cell(std::int64_t n, std::int64_t d, std::int64_t trials) {
+  scenarios::ScoCellOptions c;
   c.name = "bench";
   c.eps = 0.05;
   c.n = n;
@@ -37,21 +37,21 @@ void BM_ScoCoins(benchmark::State& state) {
 }
 
 void BM_ScoTrial(benchmark::State& state) {
-  const theory::ScoCellOptions cell = Cell(state.range(0), state.range(1), 1);
+  const scenarios::ScoCellOptions cell = Cell(state.range(0), state.range(1), 1);
   std::int64_t trial = 0;
   for (auto _ : state) {
-    const theory::ScoTrial t = theory::RunScoTrial(cell, 7, trial++);
+    const scenarios::ScoTrial t = scenarios::RunScoTrial(cell, 7, trial++);
     benchmark::DoNotOptimize(t.learners[0].recall_fw);
   }
   state.counters["trials"] = benchmark::Counter(1.0, benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_ScoTrialParallel(benchmark::State& state) {
-  const theory::ScoCellOptions cell = Cell(state.range(0), state.range(1), 8);
+  const scenarios::ScoCellOptions cell = Cell(state.range(0), state.range(1), 8);
   sim::TrialRunnerOptions runner;
   runner.threads = static_cast<int>(state.range(2));
   for (auto _ : state) {
-    const auto trials = theory::RunScoCell(cell, 7, runner);
+    const auto trials = scenarios::RunScoCell(cell, 7, runner);
     benchmark::DoNotOptimize(trials.data());
   }
   state.counters["trials"] = benchmark::Counter(8.0, benchmark::Counter::kIsIterationInvariantRate);

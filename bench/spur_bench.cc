@@ -18,7 +18,7 @@
 //   BM_FillNormal           sim::FillNormal of 4000 standard normals (one Monte Carlo test point of the
 //                           margins trial below, which draws 2 × 2000 × 4000 of them)
 //   BM_SpurMarginCellParallel  8 trials of the spur_margins cell main_n200_rho0.1_g5_dn20_ns1 (n = 200,
-//                           D = 4002) through the trial runner (theory::RunMarginCell) on 1 and 2
+//                           D = 4002) through the trial runner (scenarios::RunMarginCell) on 1 and 2
 //                           threads. A trial: data, Gram, hard-margin SVM by dual coordinate ascent,
 //                           min-norm interpolant, read-outs, Φ accuracies, Monte Carlo test accuracy
 //                           on 2 × 2000 fresh points, max noise cosine. The SVM's sweep count depends
@@ -38,8 +38,8 @@
 #include "sim/random/stream_tag.h"
 #include "sim/spur/group_metrics.h"
 #include "sim/spur/logistic_gd.h"
-#include "sim/spur/spurious_data.h"
-#include "theory/spur_margins.h"
+#include "sim/spur/data.h"
+#include "scenarios/spur/margins_experiment.h"
 
 namespace {
 
@@ -207,19 +207,19 @@ void BM_FillNormal(benchmark::State& state) {
   state.counters["normals"] = benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-theory::MarginCell Cell(std::int64_t trials) {
-  theory::MarginCell c;  // defaults: series main, n = 200, ρ = 0.1, γ = 5, d/n = 20, n/s = 1, 2000 test points
+scenarios::MarginCell Cell(std::int64_t trials) {
+  scenarios::MarginCell c;  // defaults: series main, n = 200, ρ = 0.1, γ = 5, d/n = 20, n/s = 1, 2000 test points
   c.trials = trials;
   return c;
 }
 
 void BM_SpurMarginCellParallel(benchmark::State& state) {
-  const theory::MarginCell cell = Cell(8);
+  const scenarios::MarginCell cell = Cell(8);
   sim::TrialRunnerOptions runner;
   runner.threads = static_cast<int>(state.range(0));
   double support = 0.0;
   for (auto _ : state) {
-    const theory::MarginCellResult r = theory::RunMarginCell(cell, kSeed, runner);
+    const scenarios::MarginCellResult r = scenarios::RunMarginCell(cell, kSeed, runner);
     support = r.support.mean;
   }
   state.counters["trials"] = benchmark::Counter(8.0, benchmark::Counter::kIsIterationInvariantRate);

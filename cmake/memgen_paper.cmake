@@ -5,7 +5,6 @@
 # the PDF on all of these and the LaTeX sources. Rerunning without changes does no work.
 # Output: ${PROJECT_BINARY_DIR}/paper/<scale>/memgen.pdf, copied to results/memgen_<scale>.pdf.
 set(MEMGEN_RESULTS_DIR "${PROJECT_SOURCE_DIR}/results" CACHE PATH "Results root of the paper targets")
-set(MEMGEN_PAPER_SCENARIOS bo_isotropic bo_spectra sco_tracing spur_figure1 spur_theory spur_regression)
 find_program(MEMGEN_LATEXMK latexmk)
 find_program(MEMGEN_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
 
@@ -16,12 +15,12 @@ file(GLOB memgen_paper_sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/paper/*.
 foreach(scale smoke default paper)
   set(build_dir "${PROJECT_BINARY_DIR}/paper/${scale}")
   set(summaries)
-  foreach(scenario ${MEMGEN_PAPER_SCENARIOS})
+  foreach(scenario ${MEMGEN_SCENARIOS})
     set(summary "${MEMGEN_RESULTS_DIR}/${scenario}/${scale}/summary.json")
     add_custom_command(
       OUTPUT "${summary}"
       COMMAND $<TARGET_FILE:scn_${scenario}> --scale ${scale} --out "${MEMGEN_RESULTS_DIR}"
-      DEPENDS scn_${scenario} "${PROJECT_SOURCE_DIR}/scenarios/configs/${scenario}/${scale}.toml"
+      DEPENDS scn_${scenario} "${PROJECT_SOURCE_DIR}/scenarios/${MEMGEN_SCENARIO_${scenario}_SIMULATOR}/configs/${scenario}/${scale}.toml"
       COMMENT "scn_${scenario} --scale ${scale}"
       VERBATIM)
     list(APPEND summaries "${summary}")

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "sim/report/claim.h"
+#include "theory/verdict/claim.h"
 #include "sim/run/trial_runner.h"
 
 namespace memgen::test {
 
-inline int CountClaims(const std::vector<sim::Claim>& claims, const std::string& prefix, sim::Verdict verdict) {
-  return static_cast<int>(std::count_if(claims.begin(), claims.end(), [&](const sim::Claim& c) {
+inline int CountClaims(const std::vector<theory::Claim>& claims, const std::string& prefix, theory::Verdict verdict) {
+  return static_cast<int>(std::count_if(claims.begin(), claims.end(), [&](const theory::Claim& c) {
     return c.id.rfind(prefix, 0) == 0 && c.verdict == verdict;
   }));
 }

@@ -1,0 +1,105 @@
+// The shared front end of every scenario binary (STYLE.md G1). A scenario's main() is one call:
+//
+//   return RunScenario<MyOptions>(argc, argv, spec, ReadMyOptions, EstimateMemory, RunMy);
+//
+// It parses the command line (CLI11), loads the TOML config for --config or --scale (toml++),
+// applies --set overrides, reads and validates the options, rejects unknown keys, checks the memory
+// estimate, runs, and publishes results/<scenario>/<run-id>/ atomically: one CSV per table,
+// run.json (resolved config, seed, git, build, threads, times) and summary.json (the claims).
+// Bad input exits with code 2 and one line "<field> = <value>: <rule>"; nothing is written.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "scenarios/cli/config_reader.h"
+#include "sim/io/csv_table.h"
+#include "scenarios/cli/run_metadata.h"
+#include "scenarios/cli/claim_report.h"
+#include "theory/verdict/claim.h"
+
+namespace memgen::scenarios {
+
+struct ScenarioSpec {
+  std::string name;         ///< directory name under results/
+  std::string description;  ///< one line for --help
+  std::string config_dir;   ///< holds <scale>.toml
+};
+
+// The spec of the scenario being compiled: CMake defines its name and config directory for each
+// scn_<name> from scenarios/registry.json, so a main() names neither.
+#if defined(MEMGEN_SCENARIO_NAME) && defined(MEMGEN_SCENARIO_CONFIG_DIR)
+inline ScenarioSpec RegisteredScenario(const std::string& description) {
+  return {MEMGEN_SCENARIO_NAME, description, MEMGEN_SCENARIO_CONFIG_DIR};
+}
+#endif
+
+struct ScenarioContext {
+  std::string scenario;
+  std::string scale = "default";  ///< smoke | default | paper
+  std::filesystem::path config_path;
+  toml::table config;             ///< after --set overrides
+  std::uint64_t seed = 0;
+  int threads = 1;
+  std::filesystem::path out_root = "results";
+  std::string run_id;
+};
+
+struct ScenarioOutput {
+  std::vector<std::pair<std::string, sim::CsvTable>> tables;  ///< written as <name>.csv
+  std::vector<theory::Claim> claims;
+  nlohmann::json extra = nlohmann::json::object();        ///< merged into summary.json
+};
+
+namespace detail {
+
+// Parses argv and loads the config; throws ConfigError (or returns an exit code through `exit_code`
+// for --help). Returns false when the program should exit without running.
+bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioContext* context, int* exit_code);
+void ReadCommonSettings(const ConfigReader& reader, ScenarioContext* context);
+void CheckMemory(std::size_t bytes);
+void PublishResults(const ScenarioContext& context, const ScenarioOutput& output, double wall_seconds,
+                    const std::string& started);
+int ReportConfigError(const std::string& scenario, const std::exception& error);  // exit code 2
+int ReportRunError(const std::string& scenario, const std::exception& error);     // exit code 1
+
+}  // namespace detail
+
+template <typename Options>
+int RunScenario(int argc, char** argv, const ScenarioSpec& spec,
+                const std::function<Options(const ConfigReader&)>& read_options,
+                const std::function<std::size_t(const Options&, int threads)>& memory_bytes,
+                const std::function<ScenarioOutput(const Options&, const ScenarioContext&)>& run) {
+  ScenarioContext context;
+  Options options;
+  try {
+    int exit_code = 0;
+    if (!detail::PrepareContext(argc, argv, spec, &context, &exit_code)) return exit_code;
+    const ConfigReader reader(context.config);
+    detail::ReadCommonSettings(reader, &context);
+    options = read_options(reader);
+    reader.RejectUnknownKeys();
+    detail::CheckMemory(memory_bytes(options, context.threads));
+  } catch (const std::exception& error) {
+    return detail::ReportConfigError(spec.name, error);
+  }
+  try {
+    const std::string started = UtcTimestamp();
+    const auto begin = std::chrono::steady_clock::now();
+    const ScenarioOutput output = run(options, context);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    detail::PublishResults(context, output, wall, started);
+  } catch (const std::exception& error) {  // not a config error: nothing was published
+    return detail::ReportRunError(spec.name, error);
+  }
+  return 0;
+}
+
+}  // namespace memgen::scenarios

@@ -1,0 +1,422 @@
+// Theorem-2.2 check on the idealized generator, see spur_margins.h.
+#include "scenarios/spur/margins_experiment.h"
+
+#include <Eigen/Core>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/poisson.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "sim/core/config_error.h"
+#include "sim/random/distributions.h"
+#include "sim/random/stream_tag.h"
+#include "sim/spur/hard_margin_svm.h"
+#include "sim/spur/min_norm_interpolant.h"
+#include "sim/spur/data.h"
+#include "theory/spur/closed_form.h"
+#include "theory/verdict/verdict_rules.h"
+
+namespace memgen::scenarios {
+namespace {
+
+constexpr double kZ = 4.0;
+constexpr double kClosedFormTolerance = 0.03;  // spec E2 (prototype maximum 0.015 at d/n = 20)
+constexpr double kEffTolerance = 0.01;         // s_eff: measured within 0.006 from d/n = 5 (docs)
+const char* kSource = "Bayat et al. (2024) Thm 2.2 as reconstructed in spurious_memorization.md §4";
+
+
+struct MarginTrial {
+  double u_svm, v_svm, u_mn, v_mn, core, weps_share, support, gap_major, gap_minor, acc_major, acc_minor, max_cos;
+  double kkt, residual;
+  double errors_major, errors_minor;  // Monte Carlo test errors (of test_points per group)
+};
+
+sim::IdealizedOptions DataOptions(const MarginCell& c) {
+  sim::IdealizedOptions o;
+  o.n = c.n;
+  o.rho = c.rho;
+  o.gamma = c.gamma;
+  o.sigma_y = o.sigma_a = c.sigma_feature;
+  o.d = c.D();
+  const double s = std::isinf(c.n_over_s) ? 0.0 : static_cast<double>(c.n) / c.n_over_s;
+  o.sigma_eps = o.d > 0 ? std::sqrt(s / static_cast<double>(o.d)) : 0.0;
+  return o;
+}
+
+// Monte Carlo accuracy of w on `m` fresh points of one group (majority: a = y).
+double MonteCarloAccuracy(const Eigen::VectorXd& w, const sim::IdealizedOptions& o, bool majority, std::int64_t m,
+                          sim::Rng& rng) {
+  std::vector<double> eps(static_cast<std::size_t>(o.d));
+  double right = 0.0;
+  for (std::int64_t j = 0; j < m; ++j) {
+    const double y = sim::Uniform01(rng) <= 0.5 ? 1.0 : -1.0;
+    const double a = majority ? y : -y;
+    double f = (y + o.sigma_y * sim::Normal(rng)) * w(0) + o.gamma * (a + o.sigma_a * sim::Normal(rng)) * w(1);
+    sim::FillNormal(rng, eps.data(), eps.size());
+    double noise = 0.0;
+    for (std::int64_t k = 0; k < o.d; ++k) noise += eps[static_cast<std::size_t>(k)] * w(2 + k);
+    f += o.sigma_eps * noise;
+    right += (f > 0.0) == (y > 0.0) ? 1.0 : 0.0;
+  }
+  return right / static_cast<double>(m);
+}
+
+MarginTrial RunTrial(const MarginCell& c, std::uint64_t seed, std::int64_t trial) {
+  const std::uint64_t tag = sim::StreamTag("spur/margins/" + c.Name());
+  sim::Rng data_rng({seed, tag, static_cast<std::uint64_t>(trial), 0}), test_rng({seed, tag, static_cast<std::uint64_t>(trial), 1});
+  const sim::IdealizedOptions o = DataOptions(c);
+  const sim::SpuriousSample s = sim::DrawIdealized(o, data_rng);
+  const Eigen::MatrixXd gram = s.x * s.x.transpose();
+  MarginTrial r{};
+  const sim::SvmResult svm = sim::SolveHardMarginSvm(gram, s.y);
+  const Eigen::VectorXd w = s.x.transpose() * svm.coefficients;
+  r.u_svm = w(0) + c.gamma * w(1);
+  r.v_svm = w(0) - c.gamma * w(1);
+  r.core = w(0) / w.norm();
+  const double weps2 = w.tail(o.d).squaredNorm();
+  r.weps_share = std::sqrt(weps2) / w.norm();
+  r.support = static_cast<double>(svm.support_vectors);
+  r.kkt = svm.kkt_violation;
+  const sim::InterpolantResult mn = sim::MinNormInterpolant(s.x, s.y);
+  r.u_mn = mn.weights(0) + c.gamma * mn.weights(1);
+  r.v_mn = mn.weights(0) - c.gamma * mn.weights(1);
+  r.residual = mn.max_residual;
+  const theory::GaussianFeatures features{c.gamma, o.sigma_y, o.sigma_a, o.sigma_eps};
+  r.acc_major = theory::GroupAccuracy(w(0), w(1), weps2, features, true);
+  r.acc_minor = theory::GroupAccuracy(w(0), w(1), weps2, features, false);
+  const double mc_major = MonteCarloAccuracy(w, o, true, c.test_points, test_rng);
+  const double mc_minor = MonteCarloAccuracy(w, o, false, c.test_points, test_rng);
+  r.gap_major = mc_major - r.acc_major;
+  r.gap_minor = mc_minor - r.acc_minor;
+  r.errors_major = std::round((1.0 - mc_major) * static_cast<double>(c.test_points));
+  r.errors_minor = std::round((1.0 - mc_minor) * static_cast<double>(c.test_points));
+  r.max_cos = 0.0;
+  if (o.d > 0 && o.sigma_eps > 0.0) {
+    const Eigen::MatrixXd noise_gram = s.x.rightCols(o.d) * s.x.rightCols(o.d).transpose();
+    for (Eigen::Index i = 0; i < noise_gram.rows(); ++i)
+      for (Eigen::Index j = 0; j < i; ++j)
+        r.max_cos = std::max(r.max_cos, std::fabs(noise_gram(i, j)) / std::sqrt(noise_gram(i, i) * noise_gram(j, j)));
+  }
+  return r;
+}
+
+template <typename F>
+theory::MeanSe Over(const std::vector<MarginTrial>& trials, F f) {
+  std::vector<double> v;
+  for (const MarginTrial& t : trials) v.push_back(f(t));
+  return theory::Summarize(v);
+}
+
+// The spec's E2 agreement condition (d/n = 20 in its grid); §4.5's "d ≳ 5n" is too loose for 0.03
+// (docs/spurious_memorization.md).
+bool ClosedFormApplies(const MarginCell& c) { return c.d_over_n >= 20.0 && !std::isinf(c.n_over_s) && c.sigma_feature == 0.0; }
+
+// Two-sided p-value of `observed` errors for a Poisson-binomial count with the given mean and
+// variance: the Poisson law with that mean when the variance is small (< 10; Le Cam), else the normal
+// approximation with continuity correction.
+double ErrorCountPValue(double observed, double mean, double variance) {
+  if (variance < 10.0) {
+    if (mean <= 0.0) return observed == 0.0 ? 1.0 : 0.0;
+    const boost::math::poisson law(mean);
+    const double lower = boost::math::cdf(law, observed);
+    const double upper = observed <= 0.0 ? 1.0 : boost::math::cdf(boost::math::complement(law, observed - 1.0));
+    return std::min(1.0, 2.0 * std::min(lower, upper));
+  }
+  const double z = (std::fabs(observed - mean) - 0.5) / std::sqrt(variance);
+  return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal(), std::max(z, 0.0))));
+}
+
+constexpr double kPhiLevel = 1e-4;  // per group: the claim's false-failure rate is ≤ 2e-4
+
+theory::Claim PhiClaim(const MarginCellResult& r) {
+  theory::Claim c;
+  c.id = "SPUR-E2.phi." + r.cell.Name();
+  c.statement = "the Phi formula gives the Monte Carlo test accuracy of the SVM (pooled test errors)";
+  c.source = "spurious_memorization.md §4.4 (exact given w)";
+  c.kind = "EXACT-COUNT";
+  const double p_major = ErrorCountPValue(r.errors[0], r.expected_errors[0], r.error_variance[0]);
+  const double p_minor = ErrorCountPValue(r.errors[1], r.expected_errors[1], r.error_variance[1]);
+  c.measured = r.errors[1];
+  c.measured_lo = c.measured_hi = r.errors[1];
+  c.interval = "observed minority test errors over all trials";
+  c.predicted = r.expected_errors[1];
+  c.predicted_lo = r.expected_errors[1] - 4.0 * std::sqrt(r.error_variance[1]);
+  c.predicted_hi = r.expected_errors[1] + 4.0 * std::sqrt(r.error_variance[1]);
+  c.rule = "two-sided p of the error count >= 1e-4 in each group (Poisson-binomial law from the Phi probabilities)";
+  c.false_failure_rate = 2.0 * kPhiLevel;
+  c.verdict = p_major >= kPhiLevel && p_minor >= kPhiLevel ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "minority " + theory::Num(r.errors[1]) + " errors vs " + theory::Num(r.expected_errors[1]) + " expected (p " + theory::Num(p_minor) +
+             "); majority " + theory::Num(r.errors[0]) + " vs " + theory::Num(r.expected_errors[0]) + " (p " + theory::Num(p_major) + ")";
+  c.details = {{"p_majority", p_major}, {"p_minority", p_minor}, {"errors_majority", r.errors[0]},
+               {"expected_majority", r.expected_errors[0]}};
+  return c;
+}
+
+theory::Claim CloseTo(const theory::ClaimHeader& h, const theory::MeanSe& m, double prediction, double tolerance = kClosedFormTolerance) {
+  theory::Claim c = theory::DeClaim(h, m, prediction, kZ, 0.0);
+  const double allowed = tolerance + kZ * m.se;
+  c.rule = "|mean - closed form| <= " + theory::Num(tolerance) + " + 4 SE";
+  c.predicted_lo = prediction - tolerance;
+  c.predicted_hi = prediction + tolerance;
+  c.verdict = std::fabs(m.mean - prediction) <= allowed ? theory::Verdict::kPass : theory::Verdict::kFail;
+  return c;
+}
+
+}  // namespace
+
+std::string MarginCell::Name() const {
+  char b[160];
+  std::snprintf(b, sizeof(b), "%s_n%lld_rho%g_g%g_dn%g_ns%g", series.c_str(), static_cast<long long>(n), rho, gamma,
+                d_over_n, n_over_s);
+  return b;
+}
+
+void MarginCell::Validate(const std::string& field) const {
+  sim::IdealizedOptions o = DataOptions(*this);
+  o.Validate(field);
+  Require(d_over_n > 0.0 && d_over_n <= 1000.0, field + ".d_over_n", d_over_n, "must be in (0, 1000]");
+  Require(n_over_s > 0.0, field + ".n_over_s", n_over_s, "must be > 0 (inf: no noise)");
+  Require(trials >= 2 && trials <= 100000, field + ".trials", trials, "must be in [2, 1e5]");
+  Require(test_points >= 100 && test_points <= 10000000, field + ".test_points", test_points, "must be in [100, 1e7]");
+}
+
+MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t seed, const sim::TrialRunnerOptions& runner) {
+  sim::TrialRunnerOptions r = runner;
+  r.label = "margins " + cell.Name();
+  const std::vector<MarginTrial> trials =
+      sim::RunTrials<MarginTrial>(cell.trials, r, [&](std::int64_t t) { return RunTrial(cell, seed, t); });
+  MarginCellResult out;
+  out.cell = cell;
+  if (!std::isinf(cell.n_over_s)) {
+    theory::MarginProblem p;
+    p.n = static_cast<double>(cell.n);
+    p.rho = std::floor(cell.rho * p.n) / p.n;  // the realised minority fraction
+    p.gamma = cell.gamma;
+    p.s = p.n / cell.n_over_s;
+    const theory::FeatureMargins m = theory::ClosedFormMargins(p);
+    out.u_cf = m.u;
+    out.v_cf = m.v + cell.v_planted_offset;
+    const double d = static_cast<double>(cell.D());
+    if (d > p.n + 1.0) {  // s_eff = σ_ε²(d − n − 1) = s (d − n − 1)/d
+      p.s *= (d - p.n - 1.0) / d;
+      const theory::FeatureMargins e = theory::ClosedFormMargins(p);
+      out.u_cf_eff = e.u;
+      out.v_cf_eff = e.v + cell.v_planted_offset;
+    }
+  }
+  out.u_svm = Over(trials, [](const MarginTrial& t) { return t.u_svm; });
+  out.v_svm = Over(trials, [](const MarginTrial& t) { return t.v_svm; });
+  out.u_mn = Over(trials, [](const MarginTrial& t) { return t.u_mn; });
+  out.v_mn = Over(trials, [](const MarginTrial& t) { return t.v_mn; });
+  const double v_cf = out.v_cf;
+  out.drift_svm = Over(trials, [v_cf](const MarginTrial& t) { return std::fabs(t.v_svm - v_cf); });
+  out.core_direction = Over(trials, [](const MarginTrial& t) { return t.core; });
+  out.weps_share = Over(trials, [](const MarginTrial& t) { return t.weps_share; });
+  out.support = Over(trials, [](const MarginTrial& t) { return t.support; });
+  out.phi_gap_majority = Over(trials, [](const MarginTrial& t) { return t.gap_major; });
+  out.phi_gap_minority = Over(trials, [](const MarginTrial& t) { return t.gap_minor; });
+  out.acc_majority = Over(trials, [](const MarginTrial& t) { return t.acc_major; });
+  out.acc_minority = Over(trials, [](const MarginTrial& t) { return t.acc_minor; });
+  out.max_cos = Over(trials, [](const MarginTrial& t) { return t.max_cos; });
+  const auto m = static_cast<double>(cell.test_points);
+  for (const MarginTrial& t : trials) {
+    const double p_error[2] = {1.0 - t.acc_major, 1.0 - t.acc_minor};
+    const double observed[2] = {t.errors_major, t.errors_minor};
+    for (int g = 0; g < 2; ++g) {
+      out.errors[g] += observed[g];
+      out.expected_errors[g] += m * p_error[g];
+      out.error_variance[g] += m * p_error[g] * (1.0 - p_error[g]);
+    }
+    out.max_kkt = std::max(out.max_kkt, t.kkt);
+    out.max_residual = std::max(out.max_residual, t.residual);
+  }
+  return out;
+}
+
+std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells) {
+  std::vector<theory::Claim> claims;
+  for (const MarginCellResult& r : cells) {
+    const MarginCell& c = r.cell;
+    claims.push_back(PhiClaim(r));
+    if (ClosedFormApplies(c)) {
+      for (const auto& [name, m_u, m_v] : {std::tuple{"svm", r.u_svm, r.v_svm}, std::tuple{"interpolant", r.u_mn, r.v_mn}}) {
+        theory::Claim cu = CloseTo({"", "", ""}, m_u, r.u_cf);
+        theory::Claim cv = CloseTo({std::string("SPUR-E2.closed_form.") + name + "." + c.Name(),
+                                 std::string("the ") + name + "'s feature margins (u, v) match the closed form (d >= 5n)",
+                                 kSource},
+                                m_v, r.v_cf);
+        if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
+        cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
+        cv.details["u"] = m_u.mean;
+        cv.details["u_closed_form"] = r.u_cf;
+        claims.push_back(cv);
+      }
+    }
+    if (c.d_over_n >= 5.0 && std::isfinite(r.v_cf_eff) && !std::isinf(c.n_over_s) && c.sigma_feature == 0.0) {
+      theory::Claim cu = CloseTo({"", "", ""}, r.u_mn, r.u_cf_eff, kEffTolerance);
+      theory::Claim cv = CloseTo({"SPUR-E2.closed_form_eff." + c.Name(),
+                               "the interpolant's (u, v) match the closed form at s_eff = sigma^2 (d - n - 1) (d >= 5n)",
+                               "spurious_memorization.md §4.2 with the inverse-Wishart finite-d correction"},
+                              r.v_mn, r.v_cf_eff, kEffTolerance);
+      if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
+      cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
+      cv.details["u"] = r.u_mn.mean;
+      cv.details["u_closed_form_eff"] = r.u_cf_eff;
+      claims.push_back(cv);
+    }
+    if (std::isinf(c.n_over_s) && c.sigma_feature == 0.0) {
+      theory::Claim core = theory::AtLeastClaim({"SPUR-E2.core." + c.Name(),
+                                      "without noise the max-margin solution is the core feature: w_y/|w| >= 0.99",
+                                      kSource + std::string(" (i)")},
+                                     {0.0}, {r.core_direction}, 0.99, kZ);
+      const theory::Claim minority = theory::AtLeastClaim({"", "", ""}, {0.0}, {r.acc_minority}, 0.99, kZ);
+      if (minority.verdict == theory::Verdict::kFail) core.verdict = theory::Verdict::kFail;
+      core.reason += "; minority accuracy " + theory::Num(r.acc_minority.mean);
+      claims.push_back(core);
+    }
+  }
+  // Series: by (series, n, ρ, γ, σ_f): d/n sweeps at fixed n/s, and n/s sweeps at fixed d/n.
+  std::map<std::string, std::vector<const MarginCellResult*>> by_ns, by_dn;
+  for (const MarginCellResult& r : cells) {
+    const MarginCell& c = r.cell;
+    char key[200];
+    std::snprintf(key, sizeof(key), "%s_n%lld_rho%g_g%g", c.series.c_str(), static_cast<long long>(c.n), c.rho, c.gamma);
+    if (c.sigma_feature != 0.0) continue;
+    if (!std::isinf(c.n_over_s)) by_ns[std::string(key) + "_ns" + theory::Num(c.n_over_s)].push_back(&r);
+    by_dn[std::string(key) + "_dn" + theory::Num(c.d_over_n)].push_back(&r);
+  }
+  for (auto& [key, series] : by_ns) {  // drift against d/n
+    if (series.size() < 3) continue;
+    std::sort(series.begin(), series.end(), [](auto* a, auto* b) { return a->cell.d_over_n < b->cell.d_over_n; });
+    std::vector<double> x;
+    std::vector<theory::MeanSe> drift;
+    for (const auto* r : series) {
+      x.push_back(r->cell.d_over_n);
+      drift.push_back(r->drift_svm);
+    }
+    theory::Claim c = theory::DecreasingClaim({"SPUR-E2.drift." + key, "the SVM's distance to the closed-form v shrinks as d/n grows",
+                                    "spurious_memorization.md §4.5 (the closed form needs d >~ 5n)"},
+                                   x, drift, kZ);
+    for (const auto* r : series) c.details["drift_dn" + theory::Num(r->cell.d_over_n)] = r->drift_svm.mean;
+    claims.push_back(c);
+  }
+  for (auto& [key, series] : by_dn) {  // n/s sweeps at fixed d/n
+    if (series.size() < 3) continue;
+    // Increasing σ_ε = decreasing n/s (∞ first).
+    std::sort(series.begin(), series.end(), [](auto* a, auto* b) { return a->cell.n_over_s > b->cell.n_over_s; });
+    std::vector<double> x;
+    std::vector<theory::MeanSe> negative_support;
+    for (const auto* r : series) {
+      x.push_back(1.0 / r->cell.n_over_s);
+      theory::MeanSe m = r->support;
+      m.mean = -m.mean;
+      negative_support.push_back(m);
+    }
+    claims.push_back(theory::DecreasingClaim({"SPUR-E2.support." + key,
+                                      "the support-vector count does not fall as sigma_eps grows (support-vector proliferation)",
+                                      "spurious_memorization.md §4.5, E2"},
+                                     x, negative_support, kZ));
+    const MarginCell& first = series.front()->cell;
+    if (first.d_over_n < 20.0) continue;
+    // Flip: the measured sign change of v against the closed-form threshold.
+    const double threshold = theory::FlipThreshold(std::floor(first.rho * static_cast<double>(first.n)) / static_cast<double>(first.n),
+                                           first.gamma);
+    double below = 0.0, above = INFINITY;  // n/s where v is significantly negative (largest) / positive (smallest)
+    bool any_negative = false;
+    for (const auto* r : series) {
+      if (std::isinf(r->cell.n_over_s)) continue;
+      if (r->v_svm.mean + kZ * r->v_svm.se < 0.0) {
+        any_negative = true;
+        below = std::max(below, r->cell.n_over_s);
+      }
+      if (r->v_svm.mean - kZ * r->v_svm.se > 0.0) above = std::min(above, r->cell.n_over_s);
+    }
+    theory::Claim flip;
+    flip.id = "SPUR-E2.flip." + key;
+    flip.statement = "the minority flips (v < 0) exactly below the closed-form threshold on n/s";
+    flip.source = kSource + std::string(" §4.3");
+    flip.kind = "BRACKET";
+    flip.predicted = threshold;
+    flip.predicted_lo = flip.predicted_hi = threshold;
+    flip.measured = any_negative ? below : 0.0;
+    flip.measured_lo = any_negative ? below : 0.0;
+    flip.measured_hi = above;
+    flip.interval = "largest n/s with v < 0 and smallest with v > 0 (4 SE)";
+    flip.false_failure_rate = static_cast<double>(series.size()) * theory::OneSidedTail(kZ);
+    bool pass;
+    if (std::isinf(threshold)) {
+      flip.rule = "no flip possible: v > 0 at every n/s";
+      pass = !any_negative;
+    } else {
+      flip.rule = "largest n/s with v < 0 < threshold < smallest n/s with v > 0";
+      pass = below < threshold && threshold < above && (!any_negative || below < above);
+    }
+    flip.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
+    flip.reason = "v < 0 up to n/s = " + theory::Num(below) + ", v > 0 from n/s = " + theory::Num(above) + "; threshold " + theory::Num(threshold);
+    claims.push_back(flip);
+  }
+  return claims;
+}
+
+sim::CsvTable MarginTable(const std::vector<MarginCellResult>& cells) {
+  sim::CsvTable t({"series", "n", "rho", "gamma", "sigma_feature", "d_over_n", "n_over_s", "trials", "u_cf", "v_cf",
+                   "u_cf_eff", "v_cf_eff",
+                   "u_svm", "u_svm_se", "v_svm", "v_svm_se", "u_mn", "u_mn_se", "v_mn", "v_mn_se", "drift", "drift_se",
+                   "core_direction", "weps_share", "support", "support_se", "acc_majority", "acc_minority",
+                   "phi_gap_majority", "phi_gap_majority_se", "phi_gap_minority", "phi_gap_minority_se", "max_cos",
+                   "cos_scale", "max_kkt", "max_residual"});
+  for (const MarginCellResult& r : cells) {
+    const MarginCell& c = r.cell;
+    t.Add(c.series).Add(c.n).Add(c.rho).Add(c.gamma).Add(c.sigma_feature).Add(c.d_over_n).Add(c.n_over_s).Add(c.trials);
+    t.Add(r.u_cf).Add(r.v_cf).Add(r.u_cf_eff).Add(r.v_cf_eff).Add(r.u_svm.mean).Add(r.u_svm.se).Add(r.v_svm.mean).Add(r.v_svm.se);
+    t.Add(r.u_mn.mean).Add(r.u_mn.se).Add(r.v_mn.mean).Add(r.v_mn.se).Add(r.drift_svm.mean).Add(r.drift_svm.se);
+    t.Add(r.core_direction.mean).Add(r.weps_share.mean).Add(r.support.mean).Add(r.support.se);
+    t.Add(r.acc_majority.mean).Add(r.acc_minority.mean).Add(r.phi_gap_majority.mean).Add(r.phi_gap_majority.se);
+    t.Add(r.phi_gap_minority.mean).Add(r.phi_gap_minority.se).Add(r.max_cos.mean);
+    t.Add(2.0 * std::sqrt(std::log(static_cast<double>(c.n)) / static_cast<double>(c.D())));
+    t.Add(r.max_kkt).Add(r.max_residual);
+    t.EndRow();
+  }
+  return t;
+}
+
+sim::CsvTable ClosedFormCurveTable(const std::vector<MarginCellResult>& cells) {
+  sim::CsvTable t({"series", "n", "rho", "gamma", "d_over_n", "n_over_s", "u", "v", "u_eff", "v_eff", "threshold"});
+  std::map<std::string, const MarginCell*> distinct;
+  for (const MarginCellResult& r : cells) {
+    char key[200];
+    std::snprintf(key, sizeof(key), "%s_%lld_%g_%g_%g", r.cell.series.c_str(), static_cast<long long>(r.cell.n), r.cell.rho,
+                  r.cell.gamma, r.cell.d_over_n);
+    distinct.emplace(key, &r.cell);
+  }
+  constexpr int kPoints = 61;
+  for (const auto& [key, c] : distinct) {
+    theory::MarginProblem p;
+    p.n = static_cast<double>(c->n);
+    p.rho = std::floor(c->rho * p.n) / p.n;
+    p.gamma = c->gamma;
+    const double d = static_cast<double>(c->D());
+    const double threshold = theory::FlipThreshold(p.rho, p.gamma);
+    for (int k = 0; k < kPoints; ++k) {
+      const double ns = std::pow(10.0, -1.0 + 3.0 * k / (kPoints - 1));
+      p.s = p.n / ns;
+      const theory::FeatureMargins m = theory::ClosedFormMargins(p);
+      double u_eff = NAN, v_eff = NAN;
+      if (d > p.n + 1.0) {
+        theory::MarginProblem e = p;
+        e.s *= (d - p.n - 1.0) / d;
+        const theory::FeatureMargins me = theory::ClosedFormMargins(e);
+        u_eff = me.u;
+        v_eff = me.v;
+      }
+      t.Add(c->series).Add(c->n).Add(c->rho).Add(c->gamma).Add(c->d_over_n).Add(ns).Add(m.u).Add(m.v).Add(u_eff).Add(v_eff);
+      t.Add(threshold);
+      t.EndRow();
+    }
+  }
+  return t;
+}
+
+}  // namespace memgen::scenarios

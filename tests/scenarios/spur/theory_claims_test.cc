@@ -1,0 +1,66 @@
+// Negative controls for the idealized-model claims (scenarios/spur/margins_experiment.h, scenarios/spur/dynamics_experiment.h):
+// the correct runs pass; a closed form with v shifted by 0.1 fails SPUR-E2.closed_form, and a "shift"
+// arm whose shift is zero (plain ERM) fails SPUR-E4.shift_wins.
+#include <catch2/catch.hpp>
+
+#include "support/claim_counts.h"
+
+#include "scenarios/spur/dynamics_experiment.h"
+#include "scenarios/spur/margins_experiment.h"
+
+using namespace memgen;
+using namespace memgen::theory;
+using namespace memgen::scenarios;
+using theory::Verdict;
+
+namespace {
+
+std::vector<MarginCellResult> Series(double v_offset) {
+  std::vector<MarginCellResult> cells;
+  for (double ns : {0.5, 1.0, 5.0}) {
+    MarginCell c;
+    c.n = 80;
+    c.d_over_n = 20.0;
+    c.n_over_s = ns;
+    c.trials = 6;
+    c.test_points = 500;
+    c.v_planted_offset = v_offset;
+    cells.push_back(RunMarginCell(c, 3, test::TwoThreads()));
+  }
+  return cells;
+}
+
+DynamicsOptions SmallDynamics() {
+  DynamicsOptions o;
+  o.n = 80;
+  o.d = 1600;
+  o.sigma_eps = std::sqrt(80.0 / 1.25 / 1600.0);  // n/s = 1.25
+  o.max_power = 4;
+  o.xrm_epochs = 300;
+  o.trials = 4;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("E2 claims pass on the idealized model at d = 20n", "[unit][stat]") {
+  const auto claims = BuildMarginClaims(Series(0.0));
+  CHECK(test::CountClaims(claims, "SPUR-E2", Verdict::kFail) == 0);
+  CHECK(test::CountClaims(claims, "SPUR-E2.closed_form", Verdict::kPass) == 9);  // svm, interpolant, s_eff
+  CHECK(test::CountClaims(claims, "SPUR-E2.phi", Verdict::kPass) == 3);
+  CHECK(test::CountClaims(claims, "SPUR-E2.flip", Verdict::kPass) == 1);
+}
+
+TEST_CASE("negative control: a closed form with v off by 0.1 fails", "[unit][stat]") {
+  const auto claims = BuildMarginClaims(Series(0.1));
+  CHECK(test::CountClaims(claims, "SPUR-E2.closed_form", Verdict::kFail) == 9);
+}
+
+TEST_CASE("E3/E4 dynamics claims pass, and a zero shift does not beat ERM", "[unit][stat]") {
+  DynamicsOptions o = SmallDynamics();
+  const auto good = BuildDynamicsClaims(o, RunDynamics(o, 4, test::TwoThreads()));
+  CHECK(test::CountClaims(good, "SPUR-E", Verdict::kFail) == 0);
+  o.shift_scale = 0.0;
+  const auto planted = BuildDynamicsClaims(o, RunDynamics(o, 4, test::TwoThreads()));
+  CHECK(test::CountClaims(planted, "SPUR-E4.shift_wins", Verdict::kFail) == 1);
+}

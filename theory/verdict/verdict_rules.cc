@@ -1,0 +1,277 @@
+// Verdict rules, see verdict_rules.h.
+#include "theory/verdict/verdict_rules.h"
+
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/students_t.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "theory/stats/power_law_fit.h"
+
+namespace memgen::theory {
+
+std::string Num(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.4g", value);
+  return buffer;
+}
+
+namespace {
+
+theory::Claim Start(const ClaimHeader& header, const std::string& kind) {
+  theory::Claim claim;
+  claim.id = header.id;
+  claim.statement = header.statement;
+  claim.source = header.source;
+  claim.kind = kind;
+  return claim;
+}
+
+bool AllFinite(const std::vector<theory::MeanSe>& values) {
+  return std::all_of(values.begin(), values.end(),
+                     [](const theory::MeanSe& v) { return std::isfinite(v.mean) && std::isfinite(v.se); });
+}
+
+bool AllExact(const std::vector<theory::MeanSe>& values) {
+  return std::all_of(values.begin(), values.end(), [](const theory::MeanSe& v) { return v.se == 0.0; });
+}
+
+std::size_t MinCount(const std::vector<theory::MeanSe>& values) {
+  std::size_t m = values.empty() ? 0 : values.front().count;
+  for (const auto& v : values) m = std::min(m, v.count);
+  return m;
+}
+
+// A Monte Carlo estimate needs ≥ 2 trials and a finite SE to support a verdict.
+bool Supported(const theory::MeanSe& m) { return m.count >= 2 && std::isfinite(m.se) && std::isfinite(m.mean); }
+
+}  // namespace
+
+double OneSidedTail(double z, std::size_t count) {
+  if (count >= 2) {
+    const boost::math::students_t t(static_cast<double>(count - 1));
+    return boost::math::cdf(boost::math::complement(t, z));
+  }
+  return boost::math::cdf(boost::math::complement(boost::math::normal(), z));
+}
+double TwoSidedTail(double z, std::size_t count) { return 2.0 * OneSidedTail(z, count); }
+
+theory::Claim OracleClaim(const ClaimHeader& header, const theory::MeanSe& measured, double exact, double z) {
+  theory::Claim c = Start(header, "ORACLE");
+  c.measured = measured.mean;
+  c.measured_lo = measured.mean - z * measured.se;
+  c.measured_hi = measured.mean + z * measured.se;
+  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(measured.count) + ")";
+  c.predicted = c.predicted_lo = c.predicted_hi = exact;
+  c.rule = "|mean - exact| <= " + Num(z) + " SE";
+  c.false_failure_rate = TwoSidedTail(z, measured.count);
+  const double gap = std::fabs(measured.mean - exact);
+  c.verdict = gap <= z * measured.se ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "|mean - exact| = " + Num(gap) + " = " + Num(measured.se > 0 ? gap / measured.se : INFINITY) + " SE";
+  c.details = {{"se", measured.se}, {"trials", measured.count}};
+  if (!Supported(measured) || !std::isfinite(exact)) MarkInconclusive(&c, "too few trials, or a non-finite mean, SE or oracle");
+  return c;
+}
+
+theory::Claim DeClaim(const ClaimHeader& header, const theory::MeanSe& measured, double de_value, double z,
+                   double relative_delta) {
+  theory::Claim c = Start(header, "DE");
+  c.measured = measured.mean;
+  c.measured_lo = measured.mean - z * measured.se;
+  c.measured_hi = measured.mean + z * measured.se;
+  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(measured.count) + ")";
+  c.predicted = de_value;
+  c.predicted_lo = de_value - relative_delta * std::fabs(de_value);
+  c.predicted_hi = de_value + relative_delta * std::fabs(de_value);
+  c.rule = "|mean - DE| <= " + Num(z) + " SE + " + Num(relative_delta) + " |DE|";
+  c.false_failure_rate = TwoSidedTail(z, measured.count);
+  const double gap = std::fabs(measured.mean - de_value);
+  c.verdict = gap <= z * measured.se + relative_delta * std::fabs(de_value) ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "relative gap " + Num(gap / std::fabs(de_value)) + ", " +
+             Num(measured.se > 0 ? gap / measured.se : INFINITY) + " SE";
+  c.details = {{"se", measured.se}, {"trials", measured.count}, {"relative_gap", (measured.mean - de_value) / de_value}};
+  if (!Supported(measured) || !std::isfinite(de_value)) MarkInconclusive(&c, "too few trials, or a non-finite mean, SE or DE");
+  return c;
+}
+
+theory::Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<theory::MeanSe>& q,
+                     double c_band, double z) {
+  theory::Claim c = Start(header, "THETA-BAND");
+  c.predicted = c_band;
+  c.predicted_lo = 1.0;
+  c.predicted_hi = c_band;
+  c.rule = "(max(q - " + Num(z) + " SE)) / (min(q + " + Num(z) + " SE)) <= " + Num(c_band);
+  if (q.size() < 2 || x.size() != q.size() || !AllFinite(q)) {
+    c.verdict = theory::Verdict::kInconclusive;
+    c.reason = "fewer than 2 finite points (" + std::to_string(q.size()) + ")";
+    return c;
+  }
+  double top = -INFINITY, bottom = INFINITY, qmax = -INFINITY, qmin = INFINITY;
+  for (const auto& v : q) {
+    top = std::max(top, v.mean - z * v.se);
+    bottom = std::min(bottom, v.mean + z * v.se);
+    qmax = std::max(qmax, v.mean);
+    qmin = std::min(qmin, v.mean);
+  }
+  const double ratio = top / bottom;
+  c.measured = qmax / qmin;
+  c.measured_lo = ratio;
+  c.measured_hi = qmax / qmin;
+  c.interval = "max/min of the ratio over " + std::to_string(q.size()) + " points (lo: shrunk by " + Num(z) + " SE)";
+  const bool exact = AllExact(q);
+  c.false_failure_rate = exact ? 0.0 : std::min(1.0, static_cast<double>(q.size()) * TwoSidedTail(z, MinCount(q)));
+  c.verdict = ratio <= c_band ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "q from " + Num(qmin) + " to " + Num(qmax) + " over x in [" + Num(x.front()) + ", " + Num(x.back()) + "]";
+  nlohmann::json points = nlohmann::json::array();
+  for (std::size_t i = 0; i < q.size(); ++i) points.push_back({{"x", x[i]}, {"q", q[i].mean}, {"se", q[i].se}});
+  c.details = {{"points", points}};
+  if (!(qmin > 0.0) || !(top > 0.0)) MarkInconclusive(&c, "the band needs a positive ratio (the shrunk maximum is <= 0)");
+  return c;
+}
+
+theory::Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<theory::MeanSe>& q,
+                      SlopeBounds bounds, double z) {
+  theory::Claim c = Start(header, "THETA-SLOPE");
+  std::vector<double> y, se;
+  bool any_se = false;
+  for (const auto& v : q) {
+    y.push_back(v.mean);
+    se.push_back(v.se);
+    any_se = any_se || v.se > 0.0;
+  }
+  // Deterministic values (SE = 0, e.g. DE curves): the least-squares slope itself is compared with
+  // the bounds, with no statistical widening and a false-failure rate of 0.
+  const bool exact = !any_se;
+  const theory::PowerLawFit fit = theory::FitPowerLaw(x, y, exact ? std::vector<double>{} : se);
+  const double widen = exact ? 0.0 : z * fit.slope_se;
+  c.measured = fit.slope;
+  c.measured_lo = fit.slope - widen;
+  c.measured_hi = fit.slope + widen;
+  c.interval = exact ? "least-squares slope of a deterministic series" : "slope -/+ " + Num(z) + " SE (Ceres covariance)";
+  const bool has_lo = bounds.lo > -1e299, has_hi = bounds.hi < 1e299;
+  c.predicted = has_lo && has_hi ? 0.5 * (bounds.lo + bounds.hi) : has_lo ? bounds.lo : bounds.hi;
+  c.predicted_lo = bounds.lo;
+  c.predicted_hi = bounds.hi;
+  c.rule = std::string("slope in [") + (has_lo ? Num(bounds.lo) : "-inf") + ", " + (has_hi ? Num(bounds.hi) : "inf") +
+           "]" + (exact ? "" : " widened by " + Num(z) + " SE");
+  const std::size_t count = MinCount(q);
+  c.false_failure_rate = exact ? 0.0 : (has_lo && has_hi) ? TwoSidedTail(z, count) : OneSidedTail(z, count);
+  const bool pass = c.measured_hi >= bounds.lo && c.measured_lo <= bounds.hi;
+  c.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "slope " + Num(fit.slope) + " +/- " + Num(fit.slope_se) + " over " + std::to_string(x.size()) + " points";
+  c.details = {{"slope_se", fit.slope_se}, {"log_prefactor", fit.log_prefactor}, {"chi2", fit.chi2}};
+  if (!fit.ok) MarkInconclusive(&c, "fit failed: " + fit.message);
+  if (!AllFinite(q)) MarkInconclusive(&c, "non-finite points");
+  return c;
+}
+
+theory::Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>& x,
+                        const std::vector<theory::MeanSe>& values, double level, double z) {
+  theory::Claim c = Start(header, "ONE-SIDED");
+  double lowest = INFINITY, lowest_upper = INFINITY;
+  std::size_t where = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].mean + z * values[i].se < lowest_upper) {
+      lowest_upper = values[i].mean + z * values[i].se;
+      lowest = values[i].mean;
+      where = i;
+    }
+  }
+  c.measured = lowest;
+  c.measured_lo = lowest - (lowest_upper - lowest);
+  c.measured_hi = lowest_upper;
+  c.interval = "minimum over the grid -/+ " + Num(z) + " SE";
+  c.predicted = level;
+  c.predicted_lo = level;
+  c.predicted_hi = INFINITY;
+  c.rule = "min (mean + " + Num(z) + " SE) >= " + Num(level);
+  c.false_failure_rate =
+      AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
+  c.verdict = lowest_upper >= level ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "minimum " + Num(lowest) + " at x = " + (x.empty() ? "?" : Num(x[where]));
+  if (values.empty() || !AllFinite(values)) MarkInconclusive(&c, "no finite values");
+  return c;
+}
+
+theory::Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>& x,
+                           const std::vector<theory::MeanSe>& values, double z) {
+  theory::Claim c = Start(header, "MONOTONE");
+  double worst = -INFINITY;  // largest increase in units of its allowance
+  std::size_t where = 0;
+  for (std::size_t j = 0; j + 1 < values.size(); ++j) {
+    const double allowance = z * std::sqrt(values[j].se * values[j].se + values[j + 1].se * values[j + 1].se);
+    const double excess = values[j + 1].mean - values[j].mean - allowance;
+    if (excess > worst) {
+      worst = excess;
+      where = j;
+    }
+  }
+  c.measured = values.size() >= 2 ? values.back().mean - values.front().mean : 0.0;
+  c.measured_lo = c.measured_hi = c.measured;
+  c.interval = "last minus first";
+  c.predicted = 0.0;
+  c.predicted_lo = -INFINITY;
+  c.predicted_hi = 0.0;
+  c.rule = "each step x_{j+1} <= x_j + " + Num(z) + " sqrt(SE_j^2 + SE_{j+1}^2)";
+  c.false_failure_rate =
+      AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
+  c.verdict = worst <= 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "largest step excess " + Num(worst) + " after x = " + (x.empty() ? "?" : Num(x[where]));
+  if (values.size() < 2 || !AllFinite(values)) MarkInconclusive(&c, "fewer than 2 finite points");
+  return c;
+}
+
+theory::Claim MeanBoundClaim(const ClaimHeader& header, const theory::MeanSe& m, double level, BoundSide side, double z) {
+  theory::Claim c = Start(header, "BOUND");
+  c.measured = m.mean;
+  c.measured_lo = m.mean - z * m.se;
+  c.measured_hi = m.mean + z * m.se;
+  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  c.predicted = level;
+  const bool upper = side == BoundSide::kAtMost;
+  c.predicted_lo = upper ? -INFINITY : level;
+  c.predicted_hi = upper ? level : INFINITY;
+  bool pass = false;
+  switch (side) {
+    case BoundSide::kAtMost:
+      c.rule = "mean - " + Num(z) + " SE <= " + Num(level);
+      pass = c.measured_lo <= level;
+      break;
+    case BoundSide::kAtLeast:
+      c.rule = "mean + " + Num(z) + " SE >= " + Num(level);
+      pass = c.measured_hi >= level;
+      break;
+    case BoundSide::kAbove:
+      c.rule = "mean - " + Num(z) + " SE >= " + Num(level) + " (significantly above)";
+      pass = c.measured_lo >= level;
+      break;
+  }
+  c.false_failure_rate = OneSidedTail(z, m.count);
+  c.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "mean " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + Num(level);
+  if (m.count < 2 || !std::isfinite(m.mean)) MarkInconclusive(&c, "fewer than 2 trials or a non-finite mean");
+  return c;
+}
+
+theory::Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance) {
+  theory::Claim c = Start(header, "EXACT");
+  c.measured = c.measured_lo = c.measured_hi = measured;
+  c.interval = "deterministic";
+  c.predicted = expected;
+  c.predicted_lo = expected - tolerance * std::max(1.0, std::fabs(expected));
+  c.predicted_hi = expected + tolerance * std::max(1.0, std::fabs(expected));
+  c.rule = "|measured - expected| <= " + Num(tolerance) + " max(1, |expected|)";
+  c.false_failure_rate = 0.0;
+  c.verdict = (measured >= c.predicted_lo && measured <= c.predicted_hi) ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "difference " + Num(measured - expected);
+  return c;
+}
+
+void MarkInconclusive(theory::Claim* claim, const std::string& reason) {
+  claim->verdict = theory::Verdict::kInconclusive;
+  claim->reason = reason + "; " + claim->reason;
+}
+
+}  // namespace memgen::theory
