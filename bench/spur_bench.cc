@@ -64,7 +64,7 @@ struct Figure1Data {
 Figure1Data SetUpFigure1(std::int64_t n, std::int64_t d, std::uint64_t trial) {
   const std::uint64_t tag = sim::StreamTag("bench/spur/figure1");
   sim::Rng train_rng({kSeed, tag, trial, 0}), val_rng({kSeed, tag, trial, 1}), init_rng({kSeed, tag, trial, 2});
-  sim::Figure1Options g;
+  sim::Figure1SplitOptions g;
   g.n = n;
   g.d = d;
   g.noise_std = kNoise;

@@ -2,8 +2,10 @@
 """Checks a built paper against its results files (the guard of the paper pipeline):
   - every claim id of every scenario's summary.json appears in the PDF's text, followed by its
     measured value as the generator formats it (when that is a plain decimal);
-  - every figure that plots/make_figures.py produced is included (its file name is in a caption), and
-    no figure placeholder ("was not produced") remains.
+  - every figure that scenarios/registry.json lists for a scenario with results, and every figure that
+    plots/make_figures.py produced, is included (its file name is in a caption), and no figure
+    placeholder ("was not produced") remains;
+  - no number macro fell back to "n/a at this scale" (the text cites a claim the run does not have).
   /usr/bin/python3 paper/check_pdf.py --results results --run smoke --pdf out/build/release/paper/smoke/memgen.pdf \\
       --figures out/build/release/paper/smoke/figures
 Exit code 1 with one line per problem (at most 20 shown).
@@ -15,8 +17,9 @@ import re
 import subprocess
 import sys
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from generate import SCENARIOS, number  # noqa: E402
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "scripts"))
+import registry  # noqa: E402
+from claims_table import tex_number as number  # noqa: E402
 
 
 def squash(text):
@@ -40,11 +43,14 @@ def main():
             rows.setdefault(fields[0], squash("".join(fields[1:])))
     problems = []
     claims = 0
-    for scenario in SCENARIOS:
+    listed = []  # the registry's figures of the scenarios that have results
+    for entry in registry.scenarios():
+        scenario = entry["name"]
         path = pathlib.Path(args.results) / scenario / args.run / "summary.json"
         if not path.exists():
             problems.append(f"no results for {scenario} at {args.run}")
             continue
+        listed += entry["figures"]
         for c in json.loads(path.read_text())["claims"]:
             claims += 1
             if c["id"] not in rows:
@@ -53,12 +59,17 @@ def main():
             shown = number(c["measured"])
             if not shown.startswith("$") and not rows[c["id"]].startswith(squash(shown) + "["):
                 problems.append(f"claim {c['id']}: the PDF does not show its measured value {shown}")
-    figures = sorted(p.stem for p in pathlib.Path(args.figures).glob("*.pdf"))
+    produced = sorted(p.stem for p in pathlib.Path(args.figures).glob("*.pdf"))
+    figures = sorted(set(produced) | set(listed))
+    for name in sorted(set(listed) - set(produced)):
+        problems.append(f"figure {name} (scenarios/registry.json) was not produced under {args.figures}")
     for name in figures:
         if f"figurefile{name}." not in text:
             problems.append(f"figure {name} is not in the PDF")
     if "wasnotproducedatthisscale" in text:
         problems.append("the PDF has a figure placeholder (a figure was not produced)")
+    if "n/aatthisscale" in text:
+        problems.append("the PDF shows 'n/a at this scale' (the text cites a claim or detail the run lacks)")
     if not figures:
         problems.append(f"no figures under {args.figures}")
     for p in problems[:20]:

@@ -1,76 +1,102 @@
 #!/usr/bin/python3
 """Generates the paper's numbers from results files only: every number in the text and the tables
-comes from results/<scenario>/<run>/{summary.json,run.json}.
+comes from results/<scenario>/<run>/{summary.json,run.json}, for the scenarios of
+scenarios/registry.json.
   /usr/bin/python3 paper/generate.py --results results --run default --out out/paper/default
 Writes into --out:
-  numbers.tex            macros: the scale, and per scenario the claim counts, config, seed and git SHA
-                         (\\mgcount{scenario}{PASS}, \\mgprov{scenario}), and every claim's fields
-                         (\\mgclaim{id}{measured|lo|hi|predicted|verdict|...}, 4 significant digits)
-  claims_<scenario>.tex  the scenario's claim table (longtable rows)
+  numbers.tex            macros: the scale; per scenario the claim counts and provenance
+                         (\\mgcount{scenario}{PASS}, \\mgprov{scenario}); per figure its scenario; every
+                         claim's fields (\\mgclaim{id}{measured|measured_lo|...|verdict}, 4 significant
+                         digits) and numeric details (\\mgdetail{id}{key}, with \\mgdetail{id}{prefix@min}
+                         and {prefix@max} over keys prefix_<suffix>, and {points@first|last|min|max} over
+                         the q of a claim's points)
+  sections.tex           \\input of paper/sections/<paper_section> for every section of the registry
+  end_<section>.tex      what closes a section (\\mgsectionend{section}): any registry figure the section
+                         does not place itself, then the claim table of each of its scenarios
+  claims_<scenario>.tex  the scenario's claim table (scripts/claims_table.py, LaTeX)
+References to claims that the run does not have are listed on stderr (paper/check_pdf.py then finds
+"n/a at this scale" in the PDF).
 """
 import argparse
-import json
-import math
 import pathlib
+import re
 import sys
 
-SCENARIOS = ["bo_isotropic", "bo_spectra", "sco_tracing", "spur_figure1", "spur_theory", "spur_regression"]
-FIELDS = ["measured", "measured_lo", "measured_hi", "predicted", "predicted_lo", "predicted_hi", "false_failure_rate"]
+PAPER = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(PAPER.parent / "scripts"))
+import claims_table  # noqa: E402
+import registry  # noqa: E402
+from claims_table import tex_escape, tex_number  # noqa: E402
 
-
-def tex_escape(text):
-    out = []
-    for ch in str(text):
-        out.append({"_": r"\_", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "{": r"\{", "}": r"\}",
-                    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}.get(ch, ch))
-    return "".join(out)
-
-
-def number(value):
-    """Four significant digits; ±inf and NaN as words."""
-    if isinstance(value, str):
-        value = float(value)
-    if value is None or math.isnan(value):
-        return "n/a"
-    if math.isinf(value):
-        return r"$\infty$" if value > 0 else r"$-\infty$"
-    if value == 0:
-        return "0"
-    magnitude = abs(value)
-    if 1e-3 <= magnitude < 1e5:
-        text = f"{value:.4g}"
-    else:
-        mantissa, exponent = f"{value:.3e}".split("e")
-        text = f"{float(mantissa):g}\\times10^{{{int(exponent)}}}"
-        return f"${text}$"
-    return text
-
-
-def verdict_tex(verdict):
-    color = {"PASS": "mgpass", "FAIL": "mgfail"}.get(verdict, "mginconclusive")
-    return f"\\textcolor{{{color}}}{{\\textbf{{{verdict}}}}}"
+FIELDS = claims_table.NUMBER_FIELDS
+number = tex_number  # the paper's number format (paper/check_pdf.py compares with it)
 
 
 def define(name, value):
     return f"\\expandafter\\def\\csname mg@{name}\\endcsname{{{value}}}\n"
 
 
-def load(results, scenario, run):
-    d = pathlib.Path(results) / scenario / run
-    if not (d / "summary.json").exists():
-        return None
-    summary = json.loads((d / "summary.json").read_text())
-    meta = json.loads((d / "run.json").read_text())
-    return summary, meta
+def write(path, text):
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
 
 
-def claim_rows(claims):
-    rows = []
-    for c in claims:
-        measured = f"{number(c['measured'])} [{number(c['measured_lo'])}, {number(c['measured_hi'])}]"
-        predicted = f"{number(c['predicted'])} [{number(c['predicted_lo'])}, {number(c['predicted_hi'])}]"
-        rows.append(f"\\mgid{{{tex_escape(c['id'])}}} & {measured} & {predicted} & {verdict_tex(c['verdict'])} \\\\\n")
-    return "".join(rows)
+def is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def detail_macros(claim):
+    """\\mgdetail values of one claim: numeric details, min/max over keys prefix_<suffix>, and the
+    first/last/min/max q of a points list."""
+    out = []
+    groups = {}
+    for key, value in claim.get("details", {}).items():
+        if is_number(value):
+            out.append(define(f"{claim['id']}@detail@{key}", number(value)))
+            if "_" in key:
+                groups.setdefault(key.rsplit("_", 1)[0], []).append(float(value))
+        elif key == "points" and isinstance(value, list) and value and all("q" in p for p in value):
+            q = [float(p["q"]) for p in value]
+            for name, v in (("first", q[0]), ("last", q[-1]), ("min", min(q)), ("max", max(q))):
+                out.append(define(f"{claim['id']}@detail@points@{name}", number(v)))
+    for prefix, values in groups.items():
+        if len(values) > 1:
+            out.append(define(f"{claim['id']}@detail@{prefix}@min", number(min(values))))
+            out.append(define(f"{claim['id']}@detail@{prefix}@max", number(max(values))))
+    return out
+
+
+def provenance(scenario, meta):
+    config = pathlib.Path(meta["config_file"]).name
+    dirty = "+dirty" if meta.get("git_dirty") else ""
+    return (f"config \\texttt{{{tex_escape(scenario)}/{tex_escape(config)}}}, seed {meta['master_seed']}, "
+            f"git \\texttt{{{meta['git_sha'][:10]}{dirty}}}, {number(meta['wall_seconds'])}\\,s on "
+            f"{meta['threads_used']} threads")
+
+
+def section_end(section, entries):
+    """Registry figures the section's .tex does not place with \\mgfigure, then the claim tables."""
+    source = PAPER / "sections" / f"{section}.tex"
+    text = source.read_text() if source.exists() else ""
+    placed = set(re.findall(r"\\mgfigure\{([^}]*)\}", text))
+    lines = ["% Generated by paper/generate.py from scenarios/registry.json; do not edit.\n"]
+    for e in entries:
+        for fig in e["figures"]:
+            if fig not in placed:
+                lines.append(f"\\mgfigure{{{fig}}}{{Figure \\texttt{{{tex_escape(fig)}}} of scenario "
+                             f"\\texttt{{{tex_escape(e['name'])}}} (drawn by "
+                             f"\\texttt{{plots/{tex_escape(e['simulator'])}\\_figures.py}}).}}\n")
+    lines.append("\\subsection*{Every claim}\n")
+    lines += [f"\\mgclaimtable{{{e['name']}}}\n" for e in entries]
+    return "".join(lines)
+
+
+def referenced_ids():
+    ids = set()
+    for tex in sorted((PAPER / "sections").glob("*.tex")):
+        ids |= set(re.findall(r"\\mg(?:claim|detail|val)\{([A-Z][^}]*)\}", tex.read_text()))
+    return ids
 
 
 def main():
@@ -81,48 +107,52 @@ def main():
     args = parser.parse_args()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    entries = registry.scenarios()
     lines = ["% Generated by paper/generate.py from results files; do not edit.\n",
              f"\\def\\mgscale{{{tex_escape(args.run)}}}\n"]
-    total = {"PASS": 0, "FAIL": 0, "INCONCLUSIVE": 0}
+    total = dict.fromkeys(claims_table.VERDICTS, 0)
+    ids = set()
     found = 0
-    for scenario in SCENARIOS:
-        loaded = load(args.results, scenario, args.run)
+    for e in entries:
+        scenario = e["name"]
+        for fig in e["figures"]:
+            lines.append(define(f"figure@{fig}", scenario))
+        loaded = claims_table.load_run(pathlib.Path(args.results) / scenario / args.run)
         if loaded is None:
             lines.append(define(f"{scenario}@present", "0"))
             continue
         found += 1
-        summary, meta = loaded
-        claims = summary["claims"]
-        counts = {"PASS": 0, "FAIL": 0, "INCONCLUSIVE": 0}
-        for c in claims:
-            counts[c["verdict"]] = counts.get(c["verdict"], 0) + 1
+        summary, meta, table = loaded
+        for c, row in zip(summary["claims"], table):
+            ids.add(row.claim)
             for field in FIELDS:
-                lines.append(define(f"{c['id']}@{field}", number(c[field])))
-            lines.append(define(f"{c['id']}@verdict", verdict_tex(c["verdict"])))
+                lines.append(define(f"{row.claim}@{field}", number(getattr(row, field))))
+            lines.append(define(f"{row.claim}@verdict", claims_table.tex_verdict(row.verdict)))
+            lines += detail_macros(c)
+        counts = claims_table.counts(table)
         for k, v in counts.items():
-            total[k] += v
+            total[k] = total.get(k, 0) + v
             lines.append(define(f"{scenario}@{k}", str(v)))
         lines.append(define(f"{scenario}@present", "1"))
-        lines.append(define(f"{scenario}@claims", str(len(claims))))
-        config = pathlib.Path(meta["config_file"]).name
-        dirty = "+dirty" if meta.get("git_dirty") else ""
-        prov = (f"config \\texttt{{{tex_escape(scenario)}/{tex_escape(config)}}}, seed {meta['master_seed']}, "
-                f"git \\texttt{{{meta['git_sha'][:10]}{dirty}}}, {number(meta['wall_seconds'])}\\,s on "
-                f"{meta['threads_used']} threads")
-        lines.append(define(f"{scenario}@prov", prov))
-        table = ("% Generated by paper/generate.py; do not edit.\n{\\scriptsize\n\\begin{longtable}{@{}l l l l@{}}\n"
-                 "\\toprule claim id & measured [interval] & predicted [range] & verdict \\\\ \\midrule\\endhead\n"
-                 + claim_rows(claims) + "\\bottomrule\n\\end{longtable}}\n")
-        (out / f"claims_{scenario}.tex").write_text(table)
+        lines.append(define(f"{scenario}@claims", str(len(table))))
+        lines.append(define(f"{scenario}@prov", provenance(scenario, meta)))
+        write(out / f"claims_{scenario}.tex", claims_table.latex(table))
     for k, v in total.items():
         lines.append(define(f"all@{k}", str(v)))
     lines.append(define("all@claims", str(sum(total.values()))))
-    tmp = out / ".numbers.tex.tmp"
-    tmp.write_text("".join(lines))
-    tmp.replace(out / "numbers.tex")
+    write(out / "numbers.tex", "".join(lines))
+    sections = registry.sections()
+    write(out / "sections.tex", "% Generated by paper/generate.py from scenarios/registry.json; do not edit.\n"
+          + "".join(f"\\input{{sections/{s}}}\n" for s in sections))
+    for s in sections:
+        write(out / f"end_{s}.tex", section_end(s, [e for e in entries if e["paper_section"] == s]))
     if found == 0:
         print(f"generate.py: no results for run '{args.run}' under {args.results}", file=sys.stderr)
         return 1
+    missing = sorted(referenced_ids() - ids)
+    if missing:
+        print(f"generate.py: paper/sections cite claims the {args.run} run does not have: {', '.join(missing)}",
+              file=sys.stderr)
     return 0
 
 

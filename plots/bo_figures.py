@@ -4,25 +4,13 @@
   bo_double_descent   isotropic risk against d/n: Monte Carlo (±2 SE) and the exact finite-n curve
   bo_variance_proxy   V/Q_b(n) against n for each spectrum (BLLT Thm 1 as a Θ-statement)
 """
-import csv
 import json
 import math
-import pathlib
 
 import numpy as np
 
 import style
-from style import MARKERS, MEASURED, PREDICTED, plt
-
-
-def read_csv(path):
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    return rows
-
-
-def num(row, key):
-    return float(row[key])
+from style import MARKERS, MEASURED, PREDICTED, num, plt, read_csv
 
 
 def risk_vs_n(spectra_dir, out_dir):
@@ -110,13 +98,6 @@ def variance_proxy(spectra_dir, out_dir):
     return style.save(fig, out_dir, "bo_variance_proxy", style.provenance(spectra_dir))
 
 
-def make(results, run, out_dir):
-    made = []
-    iso = pathlib.Path(results) / "bo_isotropic" / run
-    spectra = pathlib.Path(results) / "bo_spectra" / run
-    if iso.exists():
-        made += double_descent(iso, out_dir)
-    if spectra.exists():
-        made += risk_vs_n(spectra, out_dir)
-        made += variance_proxy(spectra, out_dir)
-    return made
+# Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir); plots/make_figures.py
+# calls each with results/<scenario>/<run> of the scenario that lists the figure.
+FIGURES = {"bo_double_descent": double_descent, "bo_risk_vs_n": risk_vs_n, "bo_variance_proxy": variance_proxy}

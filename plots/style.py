@@ -1,5 +1,7 @@
-"""One style for every memgen figure: fonts, sizes, colours (measured vs predicted), and a footer
-naming the run, config and seed the figure came from. Figures are written as PNG and PDF."""
+"""One style and one set of helpers for every memgen figure: fonts, sizes, colours (measured vs
+predicted), reading a run's CSV files and claims, a footer naming the run, config and seed the figure
+came from, and saving as PNG and PDF. The figure modules plots/<simulator>_figures.py import it."""
+import csv
 import json
 import pathlib
 
@@ -20,6 +22,28 @@ plt.rcParams.update({
 
 LINESTYLES = ["-", "--", "-.", ":"]
 MARKERS = ["o", "s", "^", "D", "v", "P"]
+
+
+def read_csv(path):
+    """The rows of a results CSV file as dicts (every value a string)."""
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def num(row, key):
+    """A CSV field as a float."""
+    return float(row[key])
+
+
+def claims(run_dir):
+    """The run's claims by id, from summary.json."""
+    return {c["id"]: c for c in json.loads((pathlib.Path(run_dir) / "summary.json").read_text())["claims"]}
+
+
+def exists(run_dir, *names):
+    """True when every named results file of the run exists (a figure whose data a scale does not
+    produce is skipped)."""
+    return all((pathlib.Path(run_dir) / n).exists() for n in names)
 
 
 def provenance(run_dir):

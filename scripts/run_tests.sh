@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: set-up, Release build, and the default test suite (ctest; long statistical
-# runs tagged [.] are excluded).
+# The test command: set-up, Release build, and the whole test suite (ctest: unit, property,
+# statistical and negative-control tests per layer, the layer rule, end-to-end runs, the smoke paper).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh

@@ -1,4 +1,4 @@
-// TOML readers for the benign-overfitting scenarios, see bo_config.h.
+// TOML readers for the benign-overfitting scenarios, see config.h.
 #include "scenarios/bo/config.h"
 
 #include <algorithm>

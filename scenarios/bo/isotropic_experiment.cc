@@ -1,4 +1,4 @@
-// The isotropic experiment, see bo_isotropic.h.
+// The isotropic experiment, see isotropic_experiment.h.
 #include "scenarios/bo/isotropic_experiment.h"
 
 #include <algorithm>
@@ -122,131 +122,173 @@ std::size_t IsotropicMemoryBytesPerThread(const IsotropicOptions& o) {
   return worst;
 }
 
-IsotropicResult RunIsotropic(const IsotropicOptions& o, std::uint64_t seed, const sim::TrialRunnerOptions& runner,
-                             const sim::ExactRiskOptions* risk_override) {
-  IsotropicResult result;
+namespace {
+
+// What every cell of one run shares: the options, the seed, the runner and the learner override.
+struct CellRunner {
+  const IsotropicOptions& o;
+  std::uint64_t seed;
+  const sim::TrialRunnerOptions& runner;
+  const sim::ExactRiskOptions* risk_override;
+  // Runs the cell and adds its row to the cells table.
+  scenarios::RiskCellResult Run(const CellSpec& cell, IsotropicResult* result) const {
+    const scenarios::RiskCellResult r = RunCell(cell, o, seed, runner, risk_override);
+    AddRow(&result->cells, cell, r, o);
+    return r;
+  }
+};
+
+// Oracle grid (n × d/n): E V, E B and the noise-draw identity E_ε R = B + V on every cell.
+void AddOracleGrid(const CellRunner& cells, IsotropicResult* result) {
+  const IsotropicOptions& o = cells.o;
   const double theta2 = o.theta_norm * o.theta_norm;
-  // Oracle grid (with the noise-draw identity on every cell).
-  std::vector<double> gaps_z;
   for (std::int64_t n : o.oracle_n) {
     for (double ratio : o.oracle_d_over_n) {
       const CellSpec cell{"oracle", n, static_cast<std::int64_t>(std::llround(ratio * n)), o.oracle_trials,
                           sim::DesignKind::kGaussian, false, true};
-      const scenarios::RiskCellResult r = RunCell(cell, o, seed, runner, risk_override);
-      AddRow(&result.cells, cell, r, o);
-      result.claims.push_back(Guarded(theory::OracleClaim({"BO-E0.V" + At(n, cell.d), "E tr((XX')^-1) s2 = s2 n/(d - n - 1)",
-                                                   kOracleSource},
-                                                  r.variance, theory::IsotropicExpectedVariance(n, cell.d, o.sigma2), kZ),
-                                      r));
-      result.claims.push_back(Guarded(theory::OracleClaim({"BO-E0.B" + At(n, cell.d), "E |(I - P) th|^2 = |th|^2 (1 - n/d)",
-                                                   kOracleSource},
-                                                  r.bias, theory::IsotropicExpectedBias(n, cell.d, theta2), kZ),
-                                      r));
-      result.claims.push_back(Guarded(theory::OracleClaim({"BO-E0.noise" + At(n, cell.d),
-                                                   "E_eps R = B + V exactly (one noise draw)",
-                                                   "Tsigler-Bartlett (2023) eq. (2)"},
-                                                  r.noise_gap, 0.0, kZ),
-                                      r));
+      const scenarios::RiskCellResult r = cells.Run(cell, result);
+      result->claims.push_back(Guarded(theory::OracleClaim({"BO-E0.V" + At(n, cell.d), "E tr((XX')^-1) s2 = s2 n/(d - n - 1)",
+                                                            kOracleSource},
+                                                           r.variance, theory::IsotropicExpectedVariance(n, cell.d, o.sigma2), kZ),
+                                       r));
+      result->claims.push_back(Guarded(theory::OracleClaim({"BO-E0.B" + At(n, cell.d), "E |(I - P) th|^2 = |th|^2 (1 - n/d)",
+                                                            kOracleSource},
+                                                           r.bias, theory::IsotropicExpectedBias(n, cell.d, theta2), kZ),
+                                       r));
+      result->claims.push_back(Guarded(theory::OracleClaim({"BO-E0.noise" + At(n, cell.d),
+                                                            "E_eps R = B + V exactly (one noise draw)",
+                                                            "Tsigler-Bartlett (2023) eq. (2)"},
+                                                           r.noise_gap, 0.0, kZ),
+                                       r));
     }
   }
-  // Double descent: every cell away from the threshold within z of the exact curve.
+}
+
+// The exact double-descent curve at n = dd_n, d = 1..10n (step 1 below 2n, 5 above), finite V only.
+void AddExactCurve(const IsotropicOptions& o, sim::CsvTable* curve) {
+  const double theta2 = o.theta_norm * o.theta_norm;
   for (std::int64_t d = 1; d <= 10 * o.dd_n; d += (d < 2 * o.dd_n ? 1 : 5)) {
     const double bias = theory::IsotropicExpectedBias(o.dd_n, d, theta2);
     const double variance = theory::IsotropicExpectedVariance(o.dd_n, d, o.sigma2);
     if (!std::isfinite(variance)) continue;
-    result.exact_curve.Add(o.dd_n).Add(d).Add(static_cast<double>(d) / static_cast<double>(o.dd_n));
-    result.exact_curve.Add(bias).Add(variance).Add(bias + variance);
-    result.exact_curve.EndRow();
+    curve->Add(o.dd_n).Add(d).Add(static_cast<double>(d) / static_cast<double>(o.dd_n));
+    curve->Add(bias).Add(variance).Add(bias + variance);
+    curve->EndRow();
   }
-  {
-    std::vector<double> x;
-    double worst = 0.0;
-    std::int64_t worst_d = 0, cells = 0, ill = 0;
-    bool nonfinite = false;
-    for (std::int64_t d : o.dd_d) {
-      const CellSpec cell{"double_descent", o.dd_n, d, o.dd_trials, sim::DesignKind::kGaussian, false, false};
-      const scenarios::RiskCellResult r = RunCell(cell, o, seed, runner, risk_override);
-      AddRow(&result.cells, cell, r, o);
-      const double exact = theory::IsotropicExpectedBias(o.dd_n, d, theta2) + theory::IsotropicExpectedVariance(o.dd_n, d, o.sigma2);
-      if (std::abs(d - o.dd_n) < 8 || !std::isfinite(exact)) continue;  // infinite-variance cells: report only
-      const double z = std::fabs(r.total.mean - exact) / r.total.se;
-      ++cells;
-      ill += r.ill_conditioned;
-      if (!std::isfinite(z)) nonfinite = true;
-      if (z > worst) {
-        worst = z;
-        worst_d = d;
-      }
+}
+
+// The largest |mean − exact|/SE of E(B + V) over the double-descent cells with |d − n| ≥ 8.
+struct WorstCell {
+  double z = 0.0;
+  std::int64_t d = 0, cells = 0, ill = 0;
+  bool nonfinite = false;
+};
+
+theory::Claim DoubleDescentClaim(const WorstCell& w) {
+  theory::Claim c = theory::ExactClaim({"BO-E0.double_descent", "risk against d/n follows the exact isotropic curve",
+                                        kOracleSource},
+                                       w.z, 0.0, kZ);
+  c.kind = "ORACLE";
+  c.rule = "max over cells with |d - n| >= 8 of |mean - exact|/SE <= " + std::to_string(kZ).substr(0, 3);
+  c.predicted_lo = 0.0;
+  c.predicted_hi = kZ;
+  c.verdict = w.z <= kZ ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.false_failure_rate = std::min(1.0, static_cast<double>(w.cells) * theory::TwoSidedTail(kZ));
+  c.interval = "max |z| over " + std::to_string(w.cells) + " cells";
+  c.reason = "worst cell d = " + std::to_string(w.d);
+  c.details = {{"cells", w.cells}};
+  if (w.cells == 0) theory::MarkInconclusive(&c, "no cell with |d - n| >= 8");
+  if (w.nonfinite) theory::MarkInconclusive(&c, "a cell has a non-finite z");
+  if (w.ill > 0) theory::MarkInconclusive(&c, std::to_string(w.ill) + " near-singular Gram draws were dropped");
+  return c;
+}
+
+// Double descent: every cell away from the threshold within z of the exact curve (one claim).
+void AddDoubleDescent(const CellRunner& cells, IsotropicResult* result) {
+  const IsotropicOptions& o = cells.o;
+  const double theta2 = o.theta_norm * o.theta_norm;
+  WorstCell worst;
+  for (std::int64_t d : o.dd_d) {
+    const CellSpec cell{"double_descent", o.dd_n, d, o.dd_trials, sim::DesignKind::kGaussian, false, false};
+    const scenarios::RiskCellResult r = cells.Run(cell, result);
+    const double exact = theory::IsotropicExpectedBias(o.dd_n, d, theta2) + theory::IsotropicExpectedVariance(o.dd_n, d, o.sigma2);
+    if (std::abs(d - o.dd_n) < 8 || !std::isfinite(exact)) continue;  // infinite-variance cells: report only
+    const double z = std::fabs(r.total.mean - exact) / r.total.se;
+    ++worst.cells;
+    worst.ill += r.ill_conditioned;
+    if (!std::isfinite(z)) worst.nonfinite = true;
+    if (z > worst.z) {
+      worst.z = z;
+      worst.d = d;
     }
-    theory::Claim c = theory::ExactClaim({"BO-E0.double_descent", "risk against d/n follows the exact isotropic curve",
-                               kOracleSource},
-                              worst, 0.0, kZ);
-    c.kind = "ORACLE";
-    c.rule = "max over cells with |d - n| >= 8 of |mean - exact|/SE <= " + std::to_string(kZ).substr(0, 3);
-    c.predicted_lo = 0.0;
-    c.predicted_hi = kZ;
-    c.verdict = worst <= kZ ? theory::Verdict::kPass : theory::Verdict::kFail;
-    c.false_failure_rate = std::min(1.0, static_cast<double>(cells) * theory::TwoSidedTail(kZ));
-    c.interval = "max |z| over " + std::to_string(cells) + " cells";
-    c.reason = "worst cell d = " + std::to_string(worst_d);
-    c.details = {{"cells", cells}};
-    if (cells == 0) theory::MarkInconclusive(&c, "no cell with |d - n| >= 8");
-    if (nonfinite) theory::MarkInconclusive(&c, "a cell has a non-finite z");
-    if (ill > 0) theory::MarkInconclusive(&c, std::to_string(ill) + " near-singular Gram draws were dropped");
-    result.claims.push_back(c);
   }
-  // r₀/n condition (BO-E4(c)): d = n^1.5 via the Wishart shortcut.
-  {
-    std::vector<double> x;
-    std::vector<theory::MeanSe> gap;
-    for (std::int64_t n : o.r0_n) {
-      const auto d = static_cast<std::int64_t>(std::llround(std::pow(static_cast<double>(n), 1.5)));
-      const CellSpec cell{"r0_condition", n, d, o.r0_trials, sim::DesignKind::kGaussian, true, false};
-      const scenarios::RiskCellResult r = RunCell(cell, o, seed, runner, risk_override);
-      AddRow(&result.cells, cell, r, o);
-      result.claims.push_back(Guarded(
-          theory::OracleClaim({"BO-E4c.B" + At(n, d), "d = n^1.5: E B = |th|^2 (1 - n/d)", kOracleSource}, r.bias,
-                      theory::IsotropicExpectedBias(n, d, theta2), kZ),
-          r));
-      theory::MeanSe shortfall = r.bias;  // ‖θ‖² − B = ‖θ‖² n/d
-      shortfall.mean = theta2 - r.bias.mean;
-      x.push_back(static_cast<double>(n));
-      gap.push_back(shortfall);
-    }
-    result.claims.push_back(theory::SlopeClaim({"BO-E4c.not_benign",
-                                        "r0/n = d/n -> inf: |th|^2 - B decays only like n^-1/2, so B -> |th|^2",
-                                        "BLLT Thm 1 (benign needs r0/n -> 0)"},
-                                       x, gap, {-0.5, -0.5}, 3.0));
+  result->claims.push_back(DoubleDescentClaim(worst));
+}
+
+// r₀/n condition (BO-E4(c)): d = n^1.5 via the Wishart shortcut; E B per cell and the slope −½ of
+// ‖θ‖² − B = ‖θ‖² n/d.
+void AddR0Condition(const CellRunner& cells, IsotropicResult* result) {
+  const IsotropicOptions& o = cells.o;
+  const double theta2 = o.theta_norm * o.theta_norm;
+  std::vector<double> x;
+  std::vector<theory::MeanSe> gap;
+  for (std::int64_t n : o.r0_n) {
+    const auto d = static_cast<std::int64_t>(std::llround(std::pow(static_cast<double>(n), 1.5)));
+    const CellSpec cell{"r0_condition", n, d, o.r0_trials, sim::DesignKind::kGaussian, true, false};
+    const scenarios::RiskCellResult r = cells.Run(cell, result);
+    result->claims.push_back(Guarded(
+        theory::OracleClaim({"BO-E4c.B" + At(n, d), "d = n^1.5: E B = |th|^2 (1 - n/d)", kOracleSource}, r.bias,
+                            theory::IsotropicExpectedBias(n, d, theta2), kZ),
+        r));
+    theory::MeanSe shortfall = r.bias;  // ‖θ‖² − B = ‖θ‖² n/d
+    shortfall.mean = theta2 - r.bias.mean;
+    x.push_back(static_cast<double>(n));
+    gap.push_back(shortfall);
   }
-  // Wishart shortcut vs full simulation.
-  {
-    const CellSpec full{"wishart_check", o.wishart_n, o.wishart_d, o.wishart_trials, sim::DesignKind::kGaussian, false, false};
-    CellSpec trick = full;
-    trick.wishart = true;
-    const scenarios::RiskCellResult a = RunCell(full, o, seed, runner, risk_override);
-    const scenarios::RiskCellResult b = RunCell(trick, o, seed, runner, risk_override);
-    AddRow(&result.cells, full, a, o);
-    AddRow(&result.cells, trick, b, o);
-    theory::MeanSe diff;
-    diff.mean = a.variance.mean - b.variance.mean;
-    diff.se = std::sqrt(a.variance.se * a.variance.se + b.variance.se * b.variance.se);
-    diff.count = a.variance.count;
-    result.claims.push_back(Guarded(theory::OracleClaim({"BO-E0.wishart.V", "Bartlett-Wishart shortcut = full simulation (variance)",
-                                                 "Bartlett decomposition (spec §7.3)"},
-                                                diff, 0.0, kZ),
-                                    a));
-    diff.mean = a.bias.mean - b.bias.mean;
-    diff.se = std::sqrt(a.bias.se * a.bias.se + b.bias.se * b.bias.se);
-    result.claims.push_back(Guarded(theory::OracleClaim({"BO-E0.wishart.B", "Bartlett-Wishart shortcut = full simulation (bias)",
-                                                 "Bartlett decomposition (spec §7.3)"},
-                                                diff, 0.0, kZ),
-                                    a));
-  }
+  result->claims.push_back(theory::SlopeClaim({"BO-E4c.not_benign",
+                                               "r0/n = d/n -> inf: |th|^2 - B decays only like n^-1/2, so B -> |th|^2",
+                                               "BLLT Thm 1 (benign needs r0/n -> 0)"},
+                                              x, gap, {-0.5, -0.5}, 3.0));
+}
+
+// The Bartlett-Wishart shortcut against the full simulation on one cell (two-sample z on V and B).
+void AddWishartCheck(const CellRunner& cells, IsotropicResult* result) {
+  const IsotropicOptions& o = cells.o;
+  const CellSpec full{"wishart_check", o.wishart_n, o.wishart_d, o.wishart_trials, sim::DesignKind::kGaussian, false, false};
+  CellSpec trick = full;
+  trick.wishart = true;
+  const scenarios::RiskCellResult a = cells.Run(full, result);
+  const scenarios::RiskCellResult b = cells.Run(trick, result);
+  theory::MeanSe diff;
+  diff.mean = a.variance.mean - b.variance.mean;
+  diff.se = std::sqrt(a.variance.se * a.variance.se + b.variance.se * b.variance.se);
+  diff.count = a.variance.count;
+  result->claims.push_back(Guarded(theory::OracleClaim({"BO-E0.wishart.V", "Bartlett-Wishart shortcut = full simulation (variance)",
+                                                        "Bartlett decomposition (spec §7.3)"},
+                                                       diff, 0.0, kZ),
+                                   a));
+  diff.mean = a.bias.mean - b.bias.mean;
+  diff.se = std::sqrt(a.bias.se * a.bias.se + b.bias.se * b.bias.se);
+  result->claims.push_back(Guarded(theory::OracleClaim({"BO-E0.wishart.B", "Bartlett-Wishart shortcut = full simulation (bias)",
+                                                        "Bartlett decomposition (spec §7.3)"},
+                                                       diff, 0.0, kZ),
+                                   a));
+}
+
+}  // namespace
+
+IsotropicResult RunIsotropic(const IsotropicOptions& o, std::uint64_t seed, const sim::TrialRunnerOptions& runner,
+                             const sim::ExactRiskOptions* risk_override) {
+  IsotropicResult result;
+  const CellRunner cells{o, seed, runner, risk_override};
+  AddOracleGrid(cells, &result);
+  AddExactCurve(o, &result.exact_curve);
+  AddDoubleDescent(cells, &result);
+  AddR0Condition(cells, &result);
+  AddWishartCheck(cells, &result);
   // Rademacher designs: reported beside the Gaussian oracle, no claim.
-  for (std::int64_t d : o.rademacher_d) {
-    const CellSpec cell{"rademacher", o.rademacher_n, d, o.rademacher_trials, sim::DesignKind::kRademacher, false, false};
-    AddRow(&result.cells, cell, RunCell(cell, o, seed, runner, risk_override), o);
-  }
+  for (std::int64_t d : o.rademacher_d)
+    cells.Run({"rademacher", o.rademacher_n, d, o.rademacher_trials, sim::DesignKind::kRademacher, false, false}, &result);
   return result;
 }
 

@@ -1,4 +1,4 @@
-// Benign-overfitting claims, see bo_claims.h.
+// Benign-overfitting claims, see spectra_claims.h.
 #include "scenarios/bo/spectra_claims.h"
 
 #include <algorithm>

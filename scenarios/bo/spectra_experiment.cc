@@ -1,4 +1,4 @@
-// Evaluation of a benign-overfitting curve, see bo_curve.h.
+// Evaluation of a benign-overfitting curve, see spectra_experiment.h.
 #include "scenarios/bo/spectra_experiment.h"
 
 #include <algorithm>

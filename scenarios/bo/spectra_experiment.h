@@ -2,7 +2,7 @@
 // sample sizes n. At every n it computes the theory (effective ranks r₀, k*(b), Q_b, the TB bias
 // proxy, and the deterministic equivalent) and, on the Monte Carlo subset of n, the exact
 // conditional bias and variance averaged over design draws. Claims are built from these points by
-// bo_claims.h; nothing here decides a verdict.
+// spectra_claims.h; nothing here decides a verdict.
 //   The dimension may grow with n (d = round(c n^e)); for exp_floor the floor may follow
 //   ε_n p_n = c n^a / ln^b n (BLLT Thm 6 part 2), so ε_n = (c n^a / ln^b n) / p_n.
 #pragma once
@@ -44,7 +44,7 @@ struct CurveOptions {
   bool wishart_tail = false;
   std::int64_t block = 2048;
   std::vector<double> b = {1.0, 4.0};
-  std::vector<std::string> checks;  ///< claim families to build (bo_claims.h)
+  std::vector<std::string> checks;  ///< claim families to build (spectra_claims.h)
   double de_delta_variance = 0.02;
   double de_delta_bias = 0.10;
   void Validate(const std::string& field) const;

@@ -2,7 +2,6 @@
 #include "scenarios/cli/claim_report.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "sim/io/csv_table.h"
 
@@ -12,12 +11,6 @@ namespace {
 using theory::Claim;
 using theory::Verdict;
 using theory::VerdictToString;
-
-std::string Short(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%.4g", value);
-  return buffer;
-}
 
 nlohmann::json Number(double value) {
   if (std::isfinite(value)) return value;
@@ -43,16 +36,6 @@ nlohmann::json ClaimToJson(const Claim& claim) {
           {"verdict", VerdictToString(claim.verdict)},
           {"reason", claim.reason},
           {"details", claim.details}};
-}
-
-std::string ClaimsMarkdownTable(const std::vector<Claim>& claims) {
-  std::string out = "| claim | statement | measured | predicted | verdict |\n|---|---|---|---|---|\n";
-  for (const Claim& c : claims) {
-    out += "| " + c.id + " | " + c.statement + " | " + Short(c.measured) + " [" + Short(c.measured_lo) +
-           ", " + Short(c.measured_hi) + "] | " + Short(c.predicted) + " [" + Short(c.predicted_lo) + ", " +
-           Short(c.predicted_hi) + "] | " + VerdictToString(c.verdict) + " |\n";
-  }
-  return out;
 }
 
 std::string BriefReport(const std::vector<Claim>& claims) {

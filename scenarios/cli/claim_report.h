@@ -1,5 +1,6 @@
-// Claims as the front end writes them: one JSON object per claim for summary.json, the Markdown
-// table of claims.md, and the one-line console brief (counts and the failed ids).
+// Claims as the front end writes them: one JSON object per claim for summary.json and the one-line
+// console brief (counts and the failed ids). Tables of claims are rendered from summary.json by one
+// Python module, scripts/claims_table.py (the verification summary and the paper both use it).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -12,7 +13,6 @@
 namespace memgen::scenarios {
 
 nlohmann::json ClaimToJson(const theory::Claim& claim);
-std::string ClaimsMarkdownTable(const std::vector<theory::Claim>& claims);
 std::string BriefReport(const std::vector<theory::Claim>& claims);
 
 }  // namespace memgen::scenarios

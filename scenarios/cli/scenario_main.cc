@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "scenarios/cli/config_overlay.h"
 #include "sim/core/config_error.h"
 #include "sim/io/atomic_file.h"
 #include "sim/run/trial_runner.h"
@@ -30,6 +31,12 @@ nlohmann::json TomlToJson(const toml::table& table) {
   return nlohmann::json::parse(out.str());
 }
 
+nlohmann::json ConfigFilesJson(const std::vector<std::filesystem::path>& files) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& file : files) out.push_back(file.string());
+  return out;
+}
+
 int DefaultThreads() {
 #ifdef _OPENMP
   return omp_get_max_threads();
@@ -49,13 +56,17 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
   std::string out = "results";
   std::string scale = "default";
   std::string run_id;
-  app.add_option("--config", config_file, "TOML config file (default: configs/<scenario>/<scale>.toml)")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  bool print_config = false;
+  app.add_option("--config", config_file,
+                 "TOML config file, standalone or an overlay naming its base (default: configs/<scenario>/<scale>.toml)")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--set", overrides, "override a config value, key=value (repeatable)");
   app.add_option("--seed", seed, "master seed (overrides the config's seed)")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--threads", threads, "OpenMP threads over trials")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--out", out, "results root directory")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--scale", scale, "config scale: smoke, default or paper")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--run-id", run_id, "name of the run directory (default: the scale or config name)")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_flag("--print-config", print_config,
+               "print the resolved config (overlays merged, --set applied, validated) as TOML and exit");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -81,13 +92,8 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
                                           : context->config_path.stem().string();
   Require(context->run_id.find('/') == std::string::npos && context->run_id[0] != '.', "--run-id",
           context->run_id, "must be a plain directory name");
-  try {
-    context->config = toml::parse_file(context->config_path.string());
-  } catch (const toml::parse_error& e) {
-    std::ostringstream what;
-    what << e.description() << " at line " << e.source().begin.line;
-    throw ConfigError("--config", context->config_path.string(), "is not a readable TOML file (" + what.str() + ")");
-  }
+  context->config = LoadConfigFile(context->config_path, &context->config_files);  // resolves overlays
+  context->print_config = print_config;
   for (const std::string& assignment : overrides) ApplyOverride(context->config, assignment);
   if (seed >= 0) context->config.insert_or_assign("seed", seed);
   return true;
@@ -100,6 +106,12 @@ void ReadCommonSettings(const ConfigReader& reader, ScenarioContext* context) {
   reader.String("scenario", context->scenario);  // optional self-description, checked below
   Require(reader.String("scenario", context->scenario) == context->scenario, reader.Path("scenario"),
           reader.String("scenario", context->scenario), "must name this scenario (" + context->scenario + ")");
+}
+
+void PrintConfig(const ScenarioContext& context) {
+  std::cout << "# scn_" << context.scenario << ": resolved config of";
+  for (const auto& file : context.config_files) std::cout << " " << file.string();
+  std::cout << "\n" << toml::toml_formatter{context.config} << "\n";
 }
 
 void CheckMemory(std::size_t bytes) {
@@ -125,6 +137,7 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
                         {"run_id", context.run_id},
                         {"scale", context.scale},
                         {"config_file", context.config_path.string()},
+                        {"config_files", ConfigFilesJson(context.config_files)},
                         {"config", TomlToJson(context.config)},
                         {"master_seed", context.seed},
                         {"git_sha", git.sha},
@@ -146,7 +159,6 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
   for (const Claim& claim : output.claims) summary["claims"].push_back(ClaimToJson(claim));
   for (const auto& [key, value] : output.extra.items()) summary[key] = value;
   WriteFileAtomic(staging / "summary.json", summary.dump(2) + "\n");
-  WriteFileAtomic(staging / "claims.md", ClaimsMarkdownTable(output.claims));
 
   const std::filesystem::path target = parent / context.run_id;
   PublishDirectory(staging, target);

@@ -2,7 +2,8 @@
 //
 //   return RunScenario<MyOptions>(argc, argv, spec, ReadMyOptions, EstimateMemory, RunMy);
 //
-// It parses the command line (CLI11), loads the TOML config for --config or --scale (toml++),
+// It parses the command line (CLI11), loads the TOML config for --config or --scale (toml++; an
+// overlay such as configs/<scenario>/smoke.toml is merged onto its base, see config_overlay.h),
 // applies --set overrides, reads and validates the options, rejects unknown keys, checks the memory
 // estimate, runs, and publishes results/<scenario>/<run-id>/ atomically: one CSV per table,
 // run.json (resolved config, seed, git, build, threads, times) and summary.json (the claims).
@@ -19,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "scenarios/cli/config_overlay.h"
 #include "scenarios/cli/config_reader.h"
 #include "sim/io/csv_table.h"
 #include "scenarios/cli/run_metadata.h"
@@ -30,7 +32,7 @@ namespace memgen::scenarios {
 struct ScenarioSpec {
   std::string name;         ///< directory name under results/
   std::string description;  ///< one line for --help
-  std::string config_dir;   ///< holds <scale>.toml
+  std::string config_dir;   ///< holds <scale>.toml: default.toml (the base), smoke.toml and paper.toml (overlays)
 };
 
 // The spec of the scenario being compiled: CMake defines its name and config directory for each
@@ -44,8 +46,10 @@ inline ScenarioSpec RegisteredScenario(const std::string& description) {
 struct ScenarioContext {
   std::string scenario;
   std::string scale = "default";  ///< smoke | default | paper
-  std::filesystem::path config_path;
-  toml::table config;             ///< after --set overrides
+  std::filesystem::path config_path;                ///< the file named by --scale or --config
+  std::vector<std::filesystem::path> config_files;  ///< the files merged: outermost base first, config_path last
+  toml::table config;             ///< resolved: overlays merged (config_overlay.h), then --set overrides
+  bool print_config = false;      ///< --print-config: print the validated config and exit
   std::uint64_t seed = 0;
   int threads = 1;
   std::filesystem::path out_root = "results";
@@ -64,6 +68,7 @@ namespace detail {
 // for --help). Returns false when the program should exit without running.
 bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioContext* context, int* exit_code);
 void ReadCommonSettings(const ConfigReader& reader, ScenarioContext* context);
+void PrintConfig(const ScenarioContext& context);  // --print-config
 void CheckMemory(std::size_t bytes);
 void PublishResults(const ScenarioContext& context, const ScenarioOutput& output, double wall_seconds,
                     const std::string& started);
@@ -86,6 +91,10 @@ int RunScenario(int argc, char** argv, const ScenarioSpec& spec,
     detail::ReadCommonSettings(reader, &context);
     options = read_options(reader);
     reader.RejectUnknownKeys();
+    if (context.print_config) {
+      detail::PrintConfig(context);
+      return 0;
+    }
     detail::CheckMemory(memory_bytes(options, context.threads));
   } catch (const std::exception& error) {
     return detail::ReportConfigError(spec.name, error);

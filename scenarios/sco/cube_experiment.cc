@@ -1,4 +1,4 @@
-// The ℓ₂-cube tracing experiment, see sco_cube.h.
+// The ℓ₂-cube tracing experiment, see cube_experiment.h.
 #include "scenarios/sco/cube_experiment.h"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Monte Carlo checks of the scalar fingerprinting identities, see sco_fingerprint_mc.h.
+// Monte Carlo checks of the scalar fingerprinting identities, see fingerprint_experiment.h.
 #include "scenarios/sco/fingerprint_experiment.h"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Claims for the projected ERM, see sco_projection_claims.h.
+// Claims for the projected ERM, see projection_claims.h.
 #include "scenarios/sco/projection_claims.h"
 
 #include <cmath>

@@ -6,7 +6,7 @@
 //   SCO-E6.unbiased    E[ΘΘᵀ] = I: generalisation gap and ⟨θ, µ⟩ of A* equal ERM's in expectation
 //                      (paired per sample)                                                         ORACLE
 //   SCO-E6.model       mean recall_fw against the Gaussian score model n Φ̄((τ − m)/σ) of
-//                      sco_experiment.h (step 6): |mean − model| ≤ 4 SE + 15% model + 0.5 points DE
+//                      tracing_experiment.h (step 6): |mean − model| ≤ 4 SE + 15% model + 0.5 points DE
 //   SCO-E6.untraceable the smallest d′ is flagged no more than ξ n (what the theorem promises as
 //                      d′/n² → 0), while unprojected ERM on the same samples is                  BOUND
 // SNZ's own dimension d′ = 500 r log n exceeds what makes the score noise dominate at simulable n, so

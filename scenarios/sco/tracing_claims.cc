@@ -1,4 +1,4 @@
-// SCO traceability claims, see sco_claims.h.
+// SCO traceability claims, see tracing_claims.h.
 #include "scenarios/sco/tracing_claims.h"
 
 #include <algorithm>
@@ -63,11 +63,149 @@ std::string Id(const std::string& family, const ScoCellResult& cell, const ScoLe
 
 }  // namespace
 
+namespace {
+
+// One learner's per-trial statistics, in trial order.
+struct LearnerSeries {
+  std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs, rcal, fcal, rsim, fsim, rbern;
+  std::vector<double> gt[kDpGrid], gf[kDpGrid];
+  std::vector<double> predicted, predicted_pp, norm2, gap_diff, theta_mu_diff;
+};
+
+// The cell's first erm learner (the reference of projected_erm's paired differences), or −1.
+std::ptrdiff_t FirstErmIndex(const ScoCellOptions& cell) {
+  for (std::size_t l = 0; l < cell.learners.size(); ++l)
+    if (cell.learners[l].kind == sim::ScoLearnerKind::kErm) return static_cast<std::ptrdiff_t>(l);
+  return -1;
+}
+
+// Collects learner l's series over the trials and adds its per-trial counts (false alarms, decode
+// errors, counting-lemma violations) to `s`.
+LearnerSeries CollectSeries(const ScoCellOptions& cell, const std::vector<ScoTrial>& trials, std::size_t l,
+                            std::ptrdiff_t erm_index, ScoLearnerSummary* s) {
+  const double n = static_cast<double>(cell.n);
+  const double beta = cell.PriorBeta();
+  LearnerSeries x;
+  for (const ScoTrial& t : trials) {
+    const ScoLearnerTrial& r = t.learners[l];
+    x.predicted.push_back(r.predicted_recall_fw);
+    x.predicted_pp.push_back(r.predicted_recall_pp);
+    x.norm2.push_back(r.weight_norm * r.weight_norm);
+    if (erm_index >= 0 && s->kind == sim::ScoLearnerKind::kProjectedErm) {
+      const ScoLearnerTrial& e = t.learners[static_cast<std::size_t>(erm_index)];
+      x.gap_diff.push_back(r.gap - e.gap);
+      x.theta_mu_diff.push_back(r.theta_mu - e.theta_mu);
+    }
+    x.excess.push_back(r.excess);
+    x.gap.push_back(r.gap);
+    x.rfw.push_back(static_cast<double>(r.recall_fw));
+    x.rpp.push_back(static_cast<double>(r.recall_pp));
+    x.fpp.push_back(static_cast<double>(r.fresh_pp) / n);
+    x.err.push_back(static_cast<double>(r.decode_errors) / n);
+    x.ident.push_back(r.a1 - 2.0 * beta * r.theta_mu);
+    x.a1.push_back(r.a1);
+    x.rcal.push_back(static_cast<double>(r.recall_cal));
+    x.fcal.push_back(static_cast<double>(r.fresh_cal) / n);
+    s->fresh_cal_total += r.fresh_cal;
+    x.rsim.push_back(static_cast<double>(r.recall_sim));
+    x.rbern.push_back(static_cast<double>(r.recall_bern));
+    s->bern_false_alarms += r.fresh_bern > 0 ? 1 : 0;
+    x.fsim.push_back(static_cast<double>(r.fresh_sim) / n);
+    s->trials_with_decode_errors += r.decode_errors > 0 ? 1 : 0;
+    x.rhs.push_back(2.0 * beta * r.theta_mu);
+    x.csl.push_back(r.excess - (1.0 - t.mu_norm2) / (2.0 * n));
+    x.unused.push_back(static_cast<double>(r.recall_fw - r.recall_used));
+    s->fw_false_alarms += r.fresh_fw > 0 ? 1 : 0;
+    const double tol = 1e-9 * std::max(1.0, r.counting_bound);
+    s->counting_violations += static_cast<double>(r.counting_count) + tol < r.counting_bound ? 1 : 0;
+    s->used_rows = r.used_rows;
+    for (int j = 0; j < kDpGrid; ++j) {
+      x.gt[j].push_back(static_cast<double>(r.grid_train[j]) / n);
+      x.gf[j].push_back(static_cast<double>(r.grid_fresh[j]) / n);
+    }
+  }
+  return x;
+}
+
+// Mean and SE of every series.
+void SummarizeSeries(const LearnerSeries& x, ScoLearnerSummary* s) {
+  s->excess = Sum(x.excess);
+  s->gap = Sum(x.gap);
+  s->predicted_recall_fw = Sum(x.predicted);
+  s->predicted_recall_pp = Sum(x.predicted_pp);
+  s->norm2 = Sum(x.norm2);
+  if (!x.gap_diff.empty()) {
+    s->gap_vs_erm = Sum(x.gap_diff);
+    s->theta_mu_vs_erm = Sum(x.theta_mu_diff);
+  }
+  s->recall_fw = Sum(x.rfw);
+  s->recall_pp = Sum(x.rpp);
+  s->fresh_pp_rate = Sum(x.fpp);
+  s->error_rate = Sum(x.err);
+  s->identity_gap = Sum(x.ident);
+  s->csl_gap = Sum(x.csl);
+  s->unused_flags = Sum(x.unused);
+  s->a1 = Sum(x.a1);
+  s->recall_cal = Sum(x.rcal);
+  s->recall_sim = Sum(x.rsim);
+  s->recall_bern = Sum(x.rbern);
+  s->fresh_sim_rate = Sum(x.fsim);
+  s->fresh_cal_rate = Sum(x.fcal);
+  s->two_beta_theta_mu = Sum(x.rhs);
+  for (int j = 0; j < kDpGrid; ++j) {
+    s->grid_train[j] = Sum(x.gt[j]);
+    s->grid_fresh[j] = Sum(x.gf[j]);
+  }
+}
+
+// m_{1/3}: the largest m whose Clopper-Pearson lower bound of P(recall ≥ m) is at least 1/3.
+std::int64_t MThird(std::vector<double> recalls) {
+  std::sort(recalls.begin(), recalls.end());
+  const auto trials_count = static_cast<std::int64_t>(recalls.size());
+  std::int64_t m_third = 0;
+  for (std::int64_t i = 0; i < trials_count; ++i) {
+    const auto m = static_cast<std::int64_t>(recalls[i]);
+    const std::int64_t at_least = trials_count - i;  // runs with recall ≥ recalls[i]
+    if (theory::ClopperPearson(at_least, trials_count, kCpLevel).lo >= 1.0 / 3.0) m_third = std::max(m_third, m);
+  }
+  return m_third;
+}
+
+// The Fano CMI lower bound at the mean decoder error rate P_e (with its delta-method SE, n|ln((1 − P_e)/P_e)|·SE),
+// and at an upper confidence bound of P_e: mean + 3.09 SE, or, when no trial has an error (SE 0), the
+// Clopper-Pearson bound on P(a trial has an error), which bounds the per-pair rate.
+void FanoBounds(const ScoCellOptions& cell, std::size_t trials, ScoLearnerSummary* s) {
+  const double n = static_cast<double>(cell.n);
+  const double pe = std::min(s->error_rate.mean, 0.5);
+  s->cmi_lb = theory::FanoCmiLowerBoundNats(cell.n, pe);
+  const double derivative = pe > 0.0 ? n * std::fabs(std::log((1.0 - pe) / pe)) : 0.0;
+  s->cmi_lb_se = derivative * s->error_rate.se;
+  const double pe_up = s->trials_with_decode_errors == 0
+                           ? theory::ClopperPearson(0, static_cast<std::int64_t>(trials), kCpLevel).hi
+                           : s->error_rate.mean + 3.09 * s->error_rate.se;
+  s->cmi_lb_conservative = theory::FanoCmiLowerBoundNats(cell.n, std::min(pe_up, 0.5));
+}
+
+ScoLearnerSummary SummarizeLearner(const ScoCellOptions& cell, const std::vector<ScoTrial>& trials, std::size_t l,
+                                   std::ptrdiff_t erm_index) {
+  ScoLearnerSummary s;
+  s.learner = cell.learners[l].name;
+  s.kind = cell.learners[l].kind;
+  const LearnerSeries x = CollectSeries(cell, trials, l, erm_index, &s);
+  SummarizeSeries(x, &s);
+  s.saturated = std::all_of(trials.begin(), trials.end(),
+                            [l](const ScoTrial& t) { return t.learners[l].recall_fw == t.learners[l].used_rows; });
+  s.m_third = MThird(x.rfw);
+  FanoBounds(cell, trials.size(), &s);
+  return s;
+}
+
+}  // namespace
+
 ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<ScoTrial>& trials) {
   ScoCellResult out;
   out.cell = cell;
   const double n = static_cast<double>(cell.n);
-  const double beta = cell.PriorBeta();
   std::vector<double> mu2, eps_csl;
   for (const ScoTrial& t : trials) {
     mu2.push_back(t.mu_norm2);
@@ -75,249 +213,184 @@ ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<Sco
   }
   out.mu_norm2 = Sum(mu2).mean;
   out.eps_csl = Sum(eps_csl).mean;
-  std::ptrdiff_t erm_index = -1;
-  for (std::size_t l = 0; l < cell.learners.size() && erm_index < 0; ++l)
-    if (cell.learners[l].kind == sim::ScoLearnerKind::kErm) erm_index = static_cast<std::ptrdiff_t>(l);
-  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
-    ScoLearnerSummary s;
-    s.learner = cell.learners[l].name;
-    s.kind = cell.learners[l].kind;
-    std::vector<double> excess, gap, rfw, rpp, fpp, err, ident, csl, unused, a1, rhs, rcal, fcal, rsim, fsim, rbern;
-    std::vector<double> gt[kDpGrid], gf[kDpGrid];
-    std::vector<double> predicted, predicted_pp, norm2, gap_diff, theta_mu_diff;
-    for (const ScoTrial& t : trials) {
-      const ScoLearnerTrial& r = t.learners[l];
-      predicted.push_back(r.predicted_recall_fw);
-      predicted_pp.push_back(r.predicted_recall_pp);
-      norm2.push_back(r.weight_norm * r.weight_norm);
-      if (erm_index >= 0 && s.kind == sim::ScoLearnerKind::kProjectedErm) {
-        const ScoLearnerTrial& e = t.learners[static_cast<std::size_t>(erm_index)];
-        gap_diff.push_back(r.gap - e.gap);
-        theta_mu_diff.push_back(r.theta_mu - e.theta_mu);
-      }
-      excess.push_back(r.excess);
-      gap.push_back(r.gap);
-      rfw.push_back(static_cast<double>(r.recall_fw));
-      rpp.push_back(static_cast<double>(r.recall_pp));
-      fpp.push_back(static_cast<double>(r.fresh_pp) / n);
-      err.push_back(static_cast<double>(r.decode_errors) / n);
-      ident.push_back(r.a1 - 2.0 * beta * r.theta_mu);
-      a1.push_back(r.a1);
-      rcal.push_back(static_cast<double>(r.recall_cal));
-      fcal.push_back(static_cast<double>(r.fresh_cal) / n);
-      s.fresh_cal_total += r.fresh_cal;
-      rsim.push_back(static_cast<double>(r.recall_sim));
-      rbern.push_back(static_cast<double>(r.recall_bern));
-      s.bern_false_alarms += r.fresh_bern > 0 ? 1 : 0;
-      fsim.push_back(static_cast<double>(r.fresh_sim) / n);
-      s.trials_with_decode_errors += r.decode_errors > 0 ? 1 : 0;
-      rhs.push_back(2.0 * beta * r.theta_mu);
-      csl.push_back(r.excess - (1.0 - t.mu_norm2) / (2.0 * n));
-      unused.push_back(static_cast<double>(r.recall_fw - r.recall_used));
-      s.fw_false_alarms += r.fresh_fw > 0 ? 1 : 0;
-      const double tol = 1e-9 * std::max(1.0, r.counting_bound);
-      s.counting_violations += static_cast<double>(r.counting_count) + tol < r.counting_bound ? 1 : 0;
-      s.used_rows = r.used_rows;
-      for (int j = 0; j < kDpGrid; ++j) {
-        gt[j].push_back(static_cast<double>(r.grid_train[j]) / n);
-        gf[j].push_back(static_cast<double>(r.grid_fresh[j]) / n);
-      }
-    }
-    s.excess = Sum(excess);
-    s.gap = Sum(gap);
-    s.predicted_recall_fw = Sum(predicted);
-    s.predicted_recall_pp = Sum(predicted_pp);
-    s.norm2 = Sum(norm2);
-    if (!gap_diff.empty()) {
-      s.gap_vs_erm = Sum(gap_diff);
-      s.theta_mu_vs_erm = Sum(theta_mu_diff);
-    }
-    s.recall_fw = Sum(rfw);
-    s.recall_pp = Sum(rpp);
-    s.fresh_pp_rate = Sum(fpp);
-    s.error_rate = Sum(err);
-    s.identity_gap = Sum(ident);
-    s.csl_gap = Sum(csl);
-    s.unused_flags = Sum(unused);
-    s.a1 = Sum(a1);
-    s.recall_cal = Sum(rcal);
-    s.recall_sim = Sum(rsim);
-    s.recall_bern = Sum(rbern);
-    s.fresh_sim_rate = Sum(fsim);
-    s.saturated = std::all_of(trials.begin(), trials.end(),
-                              [l](const ScoTrial& t) { return t.learners[l].recall_fw == t.learners[l].used_rows; });
-    s.fresh_cal_rate = Sum(fcal);
-    s.two_beta_theta_mu = Sum(rhs);
-    for (int j = 0; j < kDpGrid; ++j) {
-      s.grid_train[j] = Sum(gt[j]);
-      s.grid_fresh[j] = Sum(gf[j]);
-    }
-    // m_{1/3}: the largest m whose Clopper-Pearson lower bound of P(recall ≥ m) is at least 1/3.
-    std::vector<double> sorted = rfw;
-    std::sort(sorted.begin(), sorted.end());
-    const auto trials_count = static_cast<std::int64_t>(sorted.size());
-    for (std::int64_t i = 0; i < trials_count; ++i) {
-      const auto m = static_cast<std::int64_t>(sorted[i]);
-      const std::int64_t at_least = trials_count - i;  // runs with recall ≥ sorted[i]
-      if (theory::ClopperPearson(at_least, trials_count, kCpLevel).lo >= 1.0 / 3.0) s.m_third = std::max(s.m_third, m);
-    }
-    const double pe = std::min(s.error_rate.mean, 0.5);
-    s.cmi_lb = theory::FanoCmiLowerBoundNats(cell.n, pe);
-    const double derivative = pe > 0.0 ? n * std::fabs(std::log((1.0 - pe) / pe)) : 0.0;
-    s.cmi_lb_se = derivative * s.error_rate.se;
-    // Upper bound on the per-pair error rate: mean + 3.09 SE, or, when no trial has an error (SE 0),
-    // the Clopper-Pearson bound on P(a trial has an error), which bounds the per-pair rate.
-    const double pe_up = s.trials_with_decode_errors == 0
-                             ? theory::ClopperPearson(0, static_cast<std::int64_t>(trials.size()), kCpLevel).hi
-                             : s.error_rate.mean + 3.09 * s.error_rate.se;
-    s.cmi_lb_conservative = theory::FanoCmiLowerBoundNats(cell.n, std::min(pe_up, 0.5));
-    out.learners.push_back(s);
-  }
+  const std::ptrdiff_t erm_index = FirstErmIndex(cell);
+  for (std::size_t l = 0; l < cell.learners.size(); ++l) out.learners.push_back(SummarizeLearner(cell, trials, l, erm_index));
   return out;
 }
 
-std::vector<theory::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
-  std::vector<theory::Claim> claims;
+namespace {
+
+// SCO-E0: the F5 identity (CLB learners) or the CSL ERM's exact excess.
+theory::Claim IdentityClaim(const ScoCellResult& cell, const ScoLearnerSummary& s) {
+  if (IsClb(s.kind))
+    return theory::OracleClaim({Id("SCO-E0.F5", cell, s), "fingerprint identity E sum_i <th, z_i - mu> = 2 beta E<th, mu>",
+                                "spec §6 F5 (from Voitovych et al. Lemma D.2 / DSSUV15 Lemma 5)"},
+                               s.identity_gap, 0.0, kZ);
+  return theory::OracleClaim({Id("SCO-E0.csl", cell, s), "CSL ERM: E[1/2 |zbar - mu|^2 | mu] = (1 - |mu|^2)/(2n)",
+                              "spec §2.2 (exact variance of a mean of +-1/sqrt(d) coins)"},
+                             s.csl_gap, 0.0, kZ);
+}
+
+// SCO-E1.calibrated: given v the n·T fresh flags at τ_cal are i.i.d. Bernoulli(ξ) (normal approximation).
+theory::Claim CalibratedClaim(const ScoCellResult& cell, const ScoLearnerSummary& s) {
+  const ScoCellOptions& o = cell.cell;
+  const std::int64_t pool = o.n * static_cast<std::int64_t>(s.excess.count);
+  const theory::Interval ci = theory::ClopperPearson(s.fresh_cal_total, pool, 1.0 - 1e-3);
+  theory::Claim cal;
+  cal.id = Id("SCO-E1.calibrated", cell, s);
+  cal.statement = "the calibrated per-point threshold flags fresh points at rate xi";
+  cal.source = "spec §5 (calibrated threshold: exact null variance, normal quantile)";
+  cal.kind = "EXACT-BINOMIAL";
+  cal.measured = static_cast<double>(s.fresh_cal_total) / static_cast<double>(pool);
+  cal.measured_lo = ci.lo;
+  cal.measured_hi = ci.hi;
+  cal.interval = "Clopper-Pearson 99.9% of " + std::to_string(s.fresh_cal_total) + "/" + std::to_string(pool);
+  cal.predicted = cal.predicted_lo = cal.predicted_hi = o.xi;
+  cal.rule = "xi inside the Clopper-Pearson interval of the pooled fresh flags";
+  cal.false_failure_rate = 1e-3;
+  cal.verdict = ci.lo <= o.xi && o.xi <= ci.hi ? theory::Verdict::kPass : theory::Verdict::kFail;
+  cal.reason = "rate " + theory::Num(cal.measured) + " for xi " + theory::Num(o.xi);
+  cal.details = {{"recall_calibrated", s.recall_cal.mean}, {"recall_hoeffding", s.recall_pp.mean}};
+  return cal;
+}
+
+// SCO-E1.simulated: a fresh point beats the k-th largest of K null scores with probability k/(K + 1).
+theory::Claim SimulatedClaim(const ScoCellResult& cell, const ScoLearnerSummary& s) {
+  const ScoCellOptions& o = cell.cell;
+  const double exact = static_cast<double>(o.NullRank()) / static_cast<double>(o.null_draws + 1);
+  theory::Claim sim_claim = theory::OracleClaim({Id("SCO-E1.simulated", cell, s),
+                                                 "a threshold from K simulated null points flags fresh points at rate k/(K+1)",
+                                                 "spec §5 (exact null quantile by simulation); exchangeability of order statistics"},
+                                                s.fresh_sim_rate, exact, kZ);
+  sim_claim.details = {{"K", o.null_draws}, {"k", o.NullRank()}, {"recall_simulated", s.recall_sim.mean}};
+  return sim_claim;
+}
+
+// SCO-E1 soundness: family-wise by Clopper-Pearson on the false-alarm trials (Hoeffding, Bernstein);
+// per point by the mean rate (Hoeffding), the calibrated and the simulated-null thresholds.
+void AddSoundnessClaims(const ScoCellResult& cell, const ScoLearnerSummary& s, std::vector<theory::Claim>* claims) {
+  const ScoCellOptions& o = cell.cell;
+  const auto trials = static_cast<std::int64_t>(s.excess.count);
+  claims->push_back(FamilyWiseClaim({Id("SCO-E1.sound_fw", cell, s),
+                                     "family-wise soundness: P(some fresh point scores >= tau_fw) <= xi",
+                                     std::string(kAttias) + " Def. 4.3; Hoeffding threshold (spec §5)"},
+                                    s.fw_false_alarms, trials, o.xi));
+  if (!IsNoisy(s.kind)) {
+    theory::Claim bern = FamilyWiseClaim({Id("SCO-E1.sound_bern", cell, s),
+                                          "family-wise soundness of the Bernstein threshold (variance-aware)",
+                                          std::string(kAttias) + " Def. 4.3; Bernstein threshold (spec §5)"},
+                                         s.bern_false_alarms, trials, o.xi);
+    bern.details = {{"recall_bernstein", s.recall_bern.mean}, {"recall_hoeffding", s.recall_fw.mean}};
+    claims->push_back(bern);
+  }
+  claims->push_back(BoundAtMost({Id("SCO-E1.sound_pp", cell, s), "per-point soundness: E[#fresh >= tau_pp]/n <= xi",
+                                 std::string(kVoitovych) + " Def. 2.3"},
+                                s.fresh_pp_rate, o.xi));
+  if (!IsNoisy(s.kind)) {
+    claims->push_back(CalibratedClaim(cell, s));
+    if (o.null_draws > 0) claims->push_back(SimulatedClaim(cell, s));
+  }
+}
+
+// SCO-E1 recall above ξn (plain learners; DP ones are SCO-E5, noisy ones SCO-E4, projected ones
+// SCO-E6) and, for subsample learners, the points they never used flagged like fresh ones.
+void AddRecallClaims(const ScoCellResult& cell, const ScoLearnerSummary& s, bool accurate,
+                     std::vector<theory::Claim>* claims) {
   const ScoCellOptions& o = cell.cell;
   const double n = static_cast<double>(o.n);
-  const ScoLearnerSummary* erm = nullptr;
-  const sim::ScoLearnerOptions* dp_options = nullptr;
-  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
-    if (cell.learners[l].kind == sim::ScoLearnerKind::kErm && !erm) erm = &cell.learners[l];
-    if (IsDp(cell.learners[l].kind) && !dp_options) dp_options = &o.learners[l];
-  }
-  std::int64_t violations = 0;
-  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
-    const ScoLearnerSummary& s = cell.learners[l];
-    const sim::ScoLearnerOptions& lo = o.learners[l];
-    violations += s.counting_violations;
-    const bool accurate = !IsClb(s.kind) || s.excess.mean <= o.eps;
-    if (IsClb(s.kind)) {
-      claims.push_back(theory::OracleClaim({Id("SCO-E0.F5", cell, s), "fingerprint identity E sum_i <th, z_i - mu> = 2 beta E<th, mu>",
-                                    "spec §6 F5 (from Voitovych et al. Lemma D.2 / DSSUV15 Lemma 5)"},
-                                   s.identity_gap, 0.0, kZ));
-    } else {
-      claims.push_back(theory::OracleClaim({Id("SCO-E0.csl", cell, s), "CSL ERM: E[1/2 |zbar - mu|^2 | mu] = (1 - |mu|^2)/(2n)",
-                                    "spec §2.2 (exact variance of a mean of +-1/sqrt(d) coins)"},
-                                   s.csl_gap, 0.0, kZ));
-    }
-    // Soundness: family-wise by Clopper-Pearson on the false-alarm trials; per point by the mean rate.
-    const auto trials = static_cast<std::int64_t>(s.excess.count);
-    claims.push_back(FamilyWiseClaim({Id("SCO-E1.sound_fw", cell, s),
-                                      "family-wise soundness: P(some fresh point scores >= tau_fw) <= xi",
-                                      std::string(kAttias) + " Def. 4.3; Hoeffding threshold (spec §5)"},
-                                     s.fw_false_alarms, trials, o.xi));
-    if (!IsNoisy(s.kind)) {
-      theory::Claim bern = FamilyWiseClaim({Id("SCO-E1.sound_bern", cell, s),
-                                         "family-wise soundness of the Bernstein threshold (variance-aware)",
-                                         std::string(kAttias) + " Def. 4.3; Bernstein threshold (spec §5)"},
-                                        s.bern_false_alarms, trials, o.xi);
-      bern.details = {{"recall_bernstein", s.recall_bern.mean}, {"recall_hoeffding", s.recall_fw.mean}};
-      claims.push_back(bern);
-    }
-    claims.push_back(BoundAtMost({Id("SCO-E1.sound_pp", cell, s), "per-point soundness: E[#fresh >= tau_pp]/n <= xi",
-                                  std::string(kVoitovych) + " Def. 2.3"},
-                                 s.fresh_pp_rate, o.xi));
-    if (!IsNoisy(s.kind)) {
-      const std::int64_t pool = o.n * static_cast<std::int64_t>(s.excess.count);
-      const theory::Interval ci = theory::ClopperPearson(s.fresh_cal_total, pool, 1.0 - 1e-3);
-      theory::Claim cal;
-      cal.id = Id("SCO-E1.calibrated", cell, s);
-      cal.statement = "the calibrated per-point threshold flags fresh points at rate xi";
-      cal.source = "spec §5 (calibrated threshold: exact null variance, normal quantile)";
-      cal.kind = "EXACT-BINOMIAL";
-      cal.measured = static_cast<double>(s.fresh_cal_total) / static_cast<double>(pool);
-      cal.measured_lo = ci.lo;
-      cal.measured_hi = ci.hi;
-      cal.interval = "Clopper-Pearson 99.9% of " + std::to_string(s.fresh_cal_total) + "/" + std::to_string(pool);
-      cal.predicted = cal.predicted_lo = cal.predicted_hi = o.xi;
-      cal.rule = "xi inside the Clopper-Pearson interval of the pooled fresh flags";
-      cal.false_failure_rate = 1e-3;
-      cal.verdict = ci.lo <= o.xi && o.xi <= ci.hi ? theory::Verdict::kPass : theory::Verdict::kFail;
-      cal.reason = "rate " + theory::Num(cal.measured) + " for xi " + theory::Num(o.xi);
-      cal.details = {{"recall_calibrated", s.recall_cal.mean}, {"recall_hoeffding", s.recall_pp.mean}};
-      claims.push_back(cal);
-      if (o.null_draws > 0) {
-        const double exact = static_cast<double>(o.NullRank()) / static_cast<double>(o.null_draws + 1);
-        theory::Claim sim_claim = theory::OracleClaim({Id("SCO-E1.simulated", cell, s),
-                                            "a threshold from K simulated null points flags fresh points at rate k/(K+1)",
-                                            "spec §5 (exact null quantile by simulation); exchangeability of order statistics"},
-                                           s.fresh_sim_rate, exact, kZ);
-        sim_claim.details = {{"K", o.null_draws}, {"k", o.NullRank()}, {"recall_simulated", s.recall_sim.mean}};
-        claims.push_back(sim_claim);
-      }
-    }
-    // DP learners: the cap (SCO-E5); noisy ones: SCO-E4; projected ones: SCO-E6.
-    if (!IsDp(s.kind) && !IsNoisy(s.kind) && !IsProjected(s.kind)) {
+  if (!IsDp(s.kind) && !IsNoisy(s.kind) && !IsProjected(s.kind)) {
     theory::Claim recall = BoundAtLeast({Id("SCO-E1.recall", cell, s),
-                                      "the tracer flags far more training points than the trivial xi n",
-                                      std::string(kAttias) + " Thm 4.5; baseline " + kVoitovych},
-                                     s.recall_fw, o.xi * n);
+                                         "the tracer flags far more training points than the trivial xi n",
+                                         std::string(kAttias) + " Thm 4.5; baseline " + kVoitovych},
+                                        s.recall_fw, o.xi * n);
     recall.details = {{"m_third", s.m_third}, {"xi_n", o.xi * n}, {"used_rows", s.used_rows}};
-    if (!accurate) theory::MarkInconclusive(&recall, "not an eps-learner here (mean excess " + theory::Num(s.excess.mean) + " > eps)");
-    claims.push_back(recall);
-    }
-    if (s.kind == sim::ScoLearnerKind::kSubsample)
-      claims.push_back(BoundAtMost({Id("SCO-E1.unused", cell, s), "points the learner never used are flagged like fresh ones",
-                                    "spec §9 SCO-E1 (c)"},
-                                   s.unused_flags, o.xi));
-    // Vacuity of the CMI bound, for learners that use the whole sample (a subsample learner's CMI
-    // is carried by its m points, so √(8 CMI/n) shrinks by √(m/n)).
-    if (IsClb(s.kind) && !IsDp(s.kind) && !IsNoisy(s.kind) && !IsProjected(s.kind) && accurate && s.used_rows == o.n) {
-      theory::MeanSe bound;
-      bound.mean = theory::ClbGeneralisationBound(1.0, 1.0, s.cmi_lb_conservative, o.n);
-      bound.count = s.excess.count;
-      theory::Claim vac = BoundAtLeast({Id("SCO-E2.vacuous", cell, s), "the CMI bound LR sqrt(8 CMI/n) stays Theta(1)",
-                                     std::string(kAttias) + " Thm 4.1(ii); Haghifam et al. (ALT 2023)"},
-                                    bound, 0.5);
-      vac.details = {{"cmi_lb", s.cmi_lb_conservative}, {"error_rate", s.error_rate.mean}};
-      claims.push_back(vac);
-      claims.push_back(BoundAtMost({Id("SCO-E2.gap", cell, s), "while the true generalisation gap is at most eps",
-                                    std::string(kAttias) + " Thm 4.1(ii)"},
-                                   s.gap, o.eps));
-    }
-    if (IsDp(s.kind)) {
-      const double e = std::exp(lo.dp_epsilon);
-      double worst = -INFINITY;
-      for (int j = 0; j < kDpGrid; ++j) {
-        const double lhs = s.grid_train[j].mean - e * s.grid_fresh[j].mean - lo.dp_delta;
-        const double allow = kZ * std::sqrt(s.grid_train[j].se * s.grid_train[j].se +
-                                            e * e * s.grid_fresh[j].se * s.grid_fresh[j].se);
-        worst = std::max(worst, lhs - allow);
-      }
-      theory::Claim cap = theory::ExactClaim({Id("SCO-E5.cap", cell, s), "DP cap: recall/n <= e^eps xi + delta at every threshold",
-                                   std::string(kVoitovych) + " Prop. A.5"},
-                                  worst, 0.0, 0.0);
-      cap.kind = "BOUND";
-      cap.rule = "max over 8 thresholds of (m/n - e^eps xi - delta - 4 SE) <= 0";
-      cap.predicted_lo = -INFINITY;
-      cap.verdict = worst <= 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
-      cap.false_failure_rate = kDpGrid * theory::OneSidedTail(kZ);
-      claims.push_back(cap);
-    }
+    if (!accurate)
+      theory::MarkInconclusive(&recall, "not an eps-learner here (mean excess " + theory::Num(s.excess.mean) + " > eps)");
+    claims->push_back(recall);
   }
-  if (erm && dp_options) {  // power control: the same cap, non-private ERM
-    const double e = std::exp(dp_options->dp_epsilon);
-    double worst = -INFINITY;
-    for (int j = 0; j < kDpGrid; ++j) {
-      const double lhs = erm->grid_train[j].mean - e * erm->grid_fresh[j].mean - dp_options->dp_delta;
-      const double allow =
-          kZ * std::sqrt(erm->grid_train[j].se * erm->grid_train[j].se + e * e * erm->grid_fresh[j].se * erm->grid_fresh[j].se);
-      worst = std::max(worst, lhs - allow);
-    }
-    theory::Claim power = theory::ExactClaim({"SCO-E5.power." + o.name + "." + erm->learner,
-                                   "negative control: the non-private ERM breaks the DP cap (the cap check has power)",
-                                   std::string(kVoitovych) + " Prop. A.5"},
-                                  worst, 0.0, 0.0);
-    power.kind = "BOUND";
-    power.rule = "max over thresholds of (m/n - e^eps xi - delta - 4 SE) > 0";
-    power.predicted_lo = 0.0;
-    power.predicted_hi = INFINITY;
-    power.verdict = worst > 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
-    claims.push_back(power);
+  if (s.kind == sim::ScoLearnerKind::kSubsample)
+    claims->push_back(BoundAtMost({Id("SCO-E1.unused", cell, s), "points the learner never used are flagged like fresh ones",
+                                   "spec §9 SCO-E1 (c)"},
+                                  s.unused_flags, o.xi));
+}
+
+// SCO-E2: the CMI bound is vacuous while the gap is at most ε, for accurate CLB learners that use the
+// whole sample (a subsample learner's CMI is carried by its m points, so √(8 CMI/n) shrinks by √(m/n)).
+void AddVacuityClaims(const ScoCellResult& cell, const ScoLearnerSummary& s, bool accurate,
+                      std::vector<theory::Claim>* claims) {
+  const ScoCellOptions& o = cell.cell;
+  if (!IsClb(s.kind) || IsDp(s.kind) || IsNoisy(s.kind) || IsProjected(s.kind) || !accurate || s.used_rows != o.n) return;
+  theory::MeanSe bound;
+  bound.mean = theory::ClbGeneralisationBound(1.0, 1.0, s.cmi_lb_conservative, o.n);
+  bound.count = s.excess.count;
+  theory::Claim vac = BoundAtLeast({Id("SCO-E2.vacuous", cell, s), "the CMI bound LR sqrt(8 CMI/n) stays Theta(1)",
+                                    std::string(kAttias) + " Thm 4.1(ii); Haghifam et al. (ALT 2023)"},
+                                   bound, 0.5);
+  vac.details = {{"cmi_lb", s.cmi_lb_conservative}, {"error_rate", s.error_rate.mean}};
+  claims->push_back(vac);
+  claims->push_back(BoundAtMost({Id("SCO-E2.gap", cell, s), "while the true generalisation gap is at most eps",
+                                 std::string(kAttias) + " Thm 4.1(ii)"},
+                                s.gap, o.eps));
+}
+
+// max_j (m_j/n − e^ε ξ_j − δ − 4 SE) over the threshold grid: ≤ 0 when the DP cap holds.
+double WorstCapExcess(const ScoLearnerSummary& s, double dp_epsilon, double dp_delta) {
+  const double e = std::exp(dp_epsilon);
+  double worst = -INFINITY;
+  for (int j = 0; j < kDpGrid; ++j) {
+    const double lhs = s.grid_train[j].mean - e * s.grid_fresh[j].mean - dp_delta;
+    const double allow =
+        kZ * std::sqrt(s.grid_train[j].se * s.grid_train[j].se + e * e * s.grid_fresh[j].se * s.grid_fresh[j].se);
+    worst = std::max(worst, lhs - allow);
   }
-  // Phase transition (SCO-E4 analogue on the CLB instance): the noisy mean traces far more than ξn
-  // at the lowest noise and nothing beyond the fresh-point rate at the highest.
+  return worst;
+}
+
+// SCO-E5.cap: a DP learner's recall/n ≤ e^ε ξ + δ at every threshold of the grid.
+theory::Claim DpCapClaim(const ScoCellResult& cell, const ScoLearnerSummary& s, const sim::ScoLearnerOptions& lo) {
+  const double worst = WorstCapExcess(s, lo.dp_epsilon, lo.dp_delta);
+  theory::Claim cap = theory::ExactClaim({Id("SCO-E5.cap", cell, s), "DP cap: recall/n <= e^eps xi + delta at every threshold",
+                                          std::string(kVoitovych) + " Prop. A.5"},
+                                         worst, 0.0, 0.0);
+  cap.kind = "BOUND";
+  cap.rule = "max over 8 thresholds of (m/n - e^eps xi - delta - 4 SE) <= 0";
+  cap.predicted_lo = -INFINITY;
+  cap.verdict = worst <= 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  cap.false_failure_rate = kDpGrid * theory::OneSidedTail(kZ);
+  return cap;
+}
+
+// SCO-E5.power: the same cap at the DP learner's (ε, δ) on the non-private ERM must break.
+theory::Claim DpPowerClaim(const ScoCellResult& cell, const ScoLearnerSummary& erm, const sim::ScoLearnerOptions& dp) {
+  const double worst = WorstCapExcess(erm, dp.dp_epsilon, dp.dp_delta);
+  theory::Claim power = theory::ExactClaim({"SCO-E5.power." + cell.cell.name + "." + erm.learner,
+                                            "negative control: the non-private ERM breaks the DP cap (the cap check has power)",
+                                            std::string(kVoitovych) + " Prop. A.5"},
+                                           worst, 0.0, 0.0);
+  power.kind = "BOUND";
+  power.rule = "max over thresholds of (m/n - e^eps xi - delta - 4 SE) > 0";
+  power.predicted_lo = 0.0;
+  power.predicted_hi = INFINITY;
+  power.verdict = worst > 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  return power;
+}
+
+// Every per-learner claim of learner l, in the order identity, soundness, recall, vacuity, DP cap.
+void AddLearnerClaims(const ScoCellResult& cell, std::size_t l, std::vector<theory::Claim>* claims) {
+  const ScoLearnerSummary& s = cell.learners[l];
+  const bool accurate = !IsClb(s.kind) || s.excess.mean <= cell.cell.eps;
+  claims->push_back(IdentityClaim(cell, s));
+  AddSoundnessClaims(cell, s, claims);
+  AddRecallClaims(cell, s, accurate, claims);
+  AddVacuityClaims(cell, s, accurate, claims);
+  if (IsDp(s.kind)) claims->push_back(DpCapClaim(cell, s, cell.cell.learners[l]));
+}
+
+// Phase transition (SCO-E4 analogue on the CLB instance): the noisy mean traces far more than ξn
+// at the lowest noise and nothing beyond the fresh-point rate at the highest.
+void AddPhaseClaims(const ScoCellResult& cell, std::vector<theory::Claim>* claims) {
+  const ScoCellOptions& o = cell.cell;
+  const double n = static_cast<double>(o.n);
   const ScoLearnerSummary* quiet = nullptr;
   const ScoLearnerSummary* loud = nullptr;
   for (std::size_t l = 0; l < cell.learners.size(); ++l) {
@@ -327,25 +400,42 @@ std::vector<theory::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
     if (!loud || o.learners[l].noise > o.learners[static_cast<std::size_t>(loud - cell.learners.data())].noise)
       loud = &cell.learners[l];
   }
-  if (quiet && loud && quiet != loud) {
-    claims.push_back(BoundAtLeast({"SCO-E4.low_noise." + o.name + "." + quiet->learner,
-                                   "below the transition a noisy mean is traced far above xi n",
-                                   std::string(kVoitovych) + " Thm 2.5 / phase transition (§8.6)"},
-                                  quiet->recall_fw, o.xi * n));
-    theory::Claim high = BoundAtMost({"SCO-E4.high_noise." + o.name + "." + loud->learner,
-                                   "above the transition the tracer flags training points no more than fresh ones (xi)",
-                                   std::string(kVoitovych) + " phase transition (§8.6)"},
-                                  loud->recall_fw, o.xi);
-    // Past the transition means the noise dominates the mean: σ√d ≥ 10 ‖z̄‖ ≈ 10 √(‖µ‖² + 1/n).
-    const double loud_noise = o.learners[static_cast<std::size_t>(loud - cell.learners.data())].noise;
-    if (loud_noise < 10.0 * std::sqrt(cell.mu_norm2 + 1.0 / n))
-      theory::MarkInconclusive(&high, "the loudest noise is not past the transition (< 10 |zbar|)");
-    claims.push_back(high);
+  if (!quiet || !loud || quiet == loud) return;
+  claims->push_back(BoundAtLeast({"SCO-E4.low_noise." + o.name + "." + quiet->learner,
+                                  "below the transition a noisy mean is traced far above xi n",
+                                  std::string(kVoitovych) + " Thm 2.5 / phase transition (§8.6)"},
+                                 quiet->recall_fw, o.xi * n));
+  theory::Claim high = BoundAtMost({"SCO-E4.high_noise." + o.name + "." + loud->learner,
+                                    "above the transition the tracer flags training points no more than fresh ones (xi)",
+                                    std::string(kVoitovych) + " phase transition (§8.6)"},
+                                   loud->recall_fw, o.xi);
+  // Past the transition means the noise dominates the mean: σ√d ≥ 10 ‖z̄‖ ≈ 10 √(‖µ‖² + 1/n).
+  const double loud_noise = o.learners[static_cast<std::size_t>(loud - cell.learners.data())].noise;
+  if (loud_noise < 10.0 * std::sqrt(cell.mu_norm2 + 1.0 / n))
+    theory::MarkInconclusive(&high, "the loudest noise is not past the transition (< 10 |zbar|)");
+  claims->push_back(high);
+}
+
+}  // namespace
+
+std::vector<theory::Claim> BuildScoCellClaims(const ScoCellResult& cell) {
+  std::vector<theory::Claim> claims;
+  const ScoCellOptions& o = cell.cell;
+  const ScoLearnerSummary* erm = nullptr;
+  const sim::ScoLearnerOptions* dp_options = nullptr;
+  std::int64_t violations = 0;
+  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
+    if (cell.learners[l].kind == sim::ScoLearnerKind::kErm && !erm) erm = &cell.learners[l];
+    if (IsDp(cell.learners[l].kind) && !dp_options) dp_options = &o.learners[l];
+    violations += cell.learners[l].counting_violations;
+    AddLearnerClaims(cell, l, &claims);
   }
+  if (erm && dp_options) claims.push_back(DpPowerClaim(cell, *erm, *dp_options));  // power control
+  AddPhaseClaims(cell, &claims);
   claims.push_back(theory::ExactClaim({"SCO-E0.counting." + o.name,
-                               "counting lemma |{i : a_i >= beta/n}| >= (A1 - beta)+^2/A2 (beta >= 0) in every trial",
-                               std::string(kVoitovych) + " Lemma A.11 = Attias et al. Lemma A.4"},
-                              static_cast<double>(violations), 0.0, 0.0));
+                                       "counting lemma |{i : a_i >= beta/n}| >= (A1 - beta)+^2/A2 (beta >= 0) in every trial",
+                                       std::string(kVoitovych) + " Lemma A.11 = Attias et al. Lemma A.4"},
+                                      static_cast<double>(violations), 0.0, 0.0));
   return claims;
 }
 

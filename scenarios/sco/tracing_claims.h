@@ -28,7 +28,7 @@
 //   SCO-E6.unbiased  E[ΘΘᵀ] = I: the projected output's gap and ⟨θ, µ⟩ equal ERM's on the same
 //                    sample in expectation (paired differences)                                 ORACLE
 //   SCO-E6.model     recall_fw of erm and of every projected learner against the Gaussian score model
-//                    n Φ̄((τ − m)/σ) (sco_experiment.h, step 6), relative error ≤ 15%, or an absolute
+//                    n Φ̄((τ − m)/σ) (tracing_experiment.h, step 6), relative error ≤ 15%, or an absolute
 //                    0.5 point where the predicted count is below ~3                                 DE
 //   SCO-E6.untraceable  the smallest d′ is traced no more than the trivial ξ n                   BOUND
 // A learner that is not an ε-learner in a cell (mean excess > ε) is excluded from that cell's recall

@@ -1,4 +1,4 @@
-// The SCO tracing experiment, see sco_experiment.h.
+// The SCO tracing experiment, see tracing_experiment.h.
 #include "scenarios/sco/tracing_experiment.h"
 
 #include <Eigen/Core>
@@ -29,6 +29,206 @@ double Dot(const std::vector<double>& a, const std::vector<double>& b) {
   return static_cast<double>(s);
 }
 
+// Where a trial draws from: streams keyed by (seed, "sco/<name>", t).
+struct TrialKey {
+  std::uint64_t seed, tag;
+  std::int64_t trial;
+  std::uint32_t Batch() const { return static_cast<std::uint32_t>(trial); }
+  sim::StreamId Substream(std::uint64_t sub) const { return {seed, tag, static_cast<std::uint64_t>(trial), sub}; }
+};
+
+// Steps 1-2: the prior p_k ~ s-beta(β, β), the coin means µ = p/√d, n training and n fresh points,
+// and z̄ − µ from the training column counts.
+struct TrialSample {
+  sim::CoinColumns columns;
+  std::vector<double> mu;
+  std::vector<std::int32_t> counts;
+  sim::CoinMatrix train, fresh;
+  std::vector<double> zbar_minus_mu;
+};
+
+TrialSample DrawSample(const ScoCellOptions& cell, const TrialKey& key) {
+  const std::int64_t n = cell.n, d = cell.d;
+  const double sqrt_d = std::sqrt(static_cast<double>(d));
+  TrialSample out;
+  sim::Rng prior(key.Substream(kPriorSubstream));
+  std::vector<double> p(static_cast<std::size_t>(d));
+  const double beta = cell.PriorBeta();
+  for (double& v : p) v = sim::SymmetricBeta(prior, beta, 1.0);
+  out.columns = sim::MakeCoinColumns(p);
+  out.mu.resize(static_cast<std::size_t>(d));
+  for (std::int64_t k = 0; k < d; ++k) out.mu[k] = out.columns.mean[k] / sqrt_d;
+  out.train = sim::DrawCoinMatrix(sim::MakeBatchStream(key.seed, key.tag, key.Batch(), kTrainRole), 0, n, out.columns,
+                                  &out.counts);
+  out.fresh = sim::DrawCoinMatrix(sim::MakeBatchStream(key.seed, key.tag, key.Batch(), kFreshRole), 0, n, out.columns,
+                                  nullptr);
+  out.zbar_minus_mu.resize(static_cast<std::size_t>(d));
+  for (std::int64_t k = 0; k < d; ++k)
+    out.zbar_minus_mu[k] = (2.0 * out.counts[k] - static_cast<double>(n)) / (static_cast<double>(n) * sqrt_d) - out.mu[k];
+  return out;
+}
+
+// Step 3: every learner on the training points, each on its own noise stream (adding a learner does
+// not change another's draws); the tracer weights v/√d go into the score bank's lanes.
+std::vector<sim::ScoLearnerOutput> RunLearners(const ScoCellOptions& cell, const TrialKey& key, const TrialSample& x,
+                                               sim::WeightBank* bank) {
+  const double sqrt_d = std::sqrt(static_cast<double>(cell.d));
+  std::vector<sim::ScoLearnerOutput> outputs;
+  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
+    sim::Rng noise(key.Substream(kNoiseSubstream + l));
+    sim::ScoLearnerOptions options = cell.learners[l];
+    if (options.kind == sim::ScoLearnerKind::kDpMean)
+      options.dp_sigma = cell.dp_sigma_scale * theory::GaussianMechanismSigma(2.0 / static_cast<double>(cell.n),
+                                                                              options.dp_epsilon, options.dp_delta);
+    outputs.push_back(sim::RunScoLearner(options, x.train, x.counts, x.mu, cell.d, noise));
+    std::vector<double> scaled = outputs.back().weight;
+    for (double& v : scaled) v /= sqrt_d;
+    sim::SetWeights(bank, static_cast<int>(l), scaled);
+  }
+  return outputs;
+}
+
+// Step 4: raw scores ⟨v, z⟩ of every training, fresh and (K > 0) simulated null point, lane per learner.
+struct RawScores {
+  std::vector<double> train, fresh, null;
+};
+
+RawScores ScoreAll(const ScoCellOptions& cell, const TrialKey& key, const TrialSample& x, const sim::WeightBank& bank) {
+  RawScores out;
+  out.train = sim::ScoreRows(x.train, bank);
+  out.fresh = sim::ScoreRows(x.fresh, bank);
+  if (cell.null_draws > 0) {
+    const sim::CoinMatrix null_rows = sim::DrawCoinMatrix(sim::MakeBatchStream(key.seed, key.tag, key.Batch(), kNullRole),
+                                                          0, cell.null_draws, x.columns, nullptr);
+    out.null = sim::ScoreRows(null_rows, bank);
+  }
+  return out;
+}
+
+// Step 5a: ‖v‖, ⟨θ, µ⟩ and the exact excess risk and generalisation gap given µ.
+void RecordRisk(const ScoCellOptions& cell, std::size_t l, const sim::ScoLearnerOutput& o, const TrialSample& x,
+                double mu_norm2, ScoLearnerTrial* rec) {
+  rec->weight_norm = std::sqrt(Dot(o.weight, o.weight));
+  rec->theta_mu = Dot(o.theta, x.mu);
+  rec->used_rows = o.used_rows;
+  if (cell.learners[l].kind == sim::ScoLearnerKind::kCslErm) {
+    rec->excess = 0.5 * Dot(o.weight, o.weight);  // ½‖ŵ − µ‖²
+    rec->gap = 0.0;
+  } else {
+    // ‖µ‖ − ⟨θ, µ⟩: the cancellation-free form for unit θ, the direct one inside the ball.
+    const double theta_norm = std::sqrt(Dot(o.theta, o.theta));
+    rec->excess = std::fabs(theta_norm - 1.0) <= 1e-9
+                      ? theory::ClbUnitExcess(Eigen::Map<const Eigen::VectorXd>(o.theta.data(), cell.d),
+                                              Eigen::Map<const Eigen::VectorXd>(x.mu.data(), cell.d))
+                      : std::sqrt(mu_norm2) - rec->theta_mu;
+    rec->gap = Dot(o.theta, x.zbar_minus_mu);
+  }
+}
+
+// Step 4: the thresholds of one learner's scores, all times threshold_scale: τ_fw, τ_pp (Hoeffding),
+// τ_cal = Φ⁻¹(1 − ξ)·s₀, τ_bern (family-wise Bernstein) and τ_sim (K > 0; +∞ otherwise).
+struct Thresholds {
+  double fw, pp, cal, bern, sim = INFINITY;
+  double null_var;  ///< s₀² = Σ_k v_k² (1 − p_k²)/d, the variance of a fresh point's score
+};
+
+// τ_sim: the k-th largest of the K null scores s = raw − ⟨v, µ⟩ in lane l.
+double SimulatedThreshold(const ScoCellOptions& cell, const std::vector<double>& null_raw, std::size_t l, double v_mu) {
+  std::vector<double> null_scores(static_cast<std::size_t>(cell.null_draws));
+  for (std::int64_t j = 0; j < cell.null_draws; ++j) null_scores[j] = null_raw[sim::kScoreLanes * j + l] - v_mu;
+  const auto kth = null_scores.begin() + (cell.NullRank() - 1);  // k-th largest
+  std::nth_element(null_scores.begin(), kth, null_scores.end(), std::greater<double>());
+  return cell.threshold_scale * *kth;
+}
+
+Thresholds MakeThresholds(const ScoCellOptions& cell, const std::vector<double>& weight, const TrialSample& x,
+                          double weight_norm, const RawScores& raw, std::size_t l, double v_mu) {
+  const std::int64_t n = cell.n, d = cell.d;
+  const double normal_quantile = boost::math::quantile(boost::math::complement(boost::math::normal(), cell.xi));
+  Thresholds t;
+  t.fw = cell.threshold_scale * theory::HoeffdingThreshold(weight_norm, d, cell.xi / static_cast<double>(n));
+  t.pp = cell.threshold_scale * theory::HoeffdingThreshold(weight_norm, d, cell.xi);
+  long double null_var = 0.0L;  // Var⟨v, z' − µ⟩ = Σ_k v_k² (1 − p_k²)/d for a fresh point
+  for (std::int64_t k = 0; k < d; ++k)
+    null_var += static_cast<long double>(weight[k]) * weight[k] * (1.0 - x.columns.mean[k] * x.columns.mean[k]);
+  t.null_var = static_cast<double>(null_var) / static_cast<double>(d);
+  t.cal = cell.threshold_scale * normal_quantile * std::sqrt(static_cast<double>(null_var) / static_cast<double>(d));
+  theory::BernsteinParameters bern;
+  bern.v = t.null_var;
+  double max_abs = 0.0;
+  for (std::int64_t k = 0; k < d; ++k) max_abs = std::max(max_abs, std::fabs(weight[k]));
+  bern.b = 2.0 * max_abs / std::sqrt(static_cast<double>(d));
+  t.bern = cell.threshold_scale * theory::BernsteinThreshold(bern, cell.xi / static_cast<double>(n));
+  if (cell.null_draws > 0) t.sim = SimulatedThreshold(cell, raw.null, l, v_mu);
+  return t;
+}
+
+// Step 5b: the flags of every training and fresh point at every threshold, A₁, A₂ and the decoder's
+// errors; returns the training scores s_i = ⟨v, z_i − µ⟩.
+Eigen::VectorXd CountFlags(const ScoCellOptions& cell, const RawScores& raw, std::size_t l, double v_mu,
+                           const Thresholds& t, ScoLearnerTrial* rec) {
+  const double sqrt_d = std::sqrt(static_cast<double>(cell.d));
+  Eigen::VectorXd s(cell.n);
+  for (std::int64_t i = 0; i < cell.n; ++i) {
+    const double si = raw.train[sim::kScoreLanes * i + l] - v_mu;
+    const double fi = raw.fresh[sim::kScoreLanes * i + l] - v_mu;
+    s(i) = si;
+    rec->a1 += si;
+    rec->a2 += si * si;
+    // Strict ">" everywhere: a zero weight vector (all scores 0) flags nothing.
+    rec->recall_fw += si > t.fw;
+    rec->recall_pp += si > t.pp;
+    if (i < rec->used_rows) rec->recall_used += si > t.fw;
+    rec->fresh_fw += fi > t.fw;
+    rec->fresh_pp += fi > t.pp;
+    rec->recall_cal += si > t.cal;
+    rec->fresh_cal += fi > t.cal;
+    rec->recall_sim += si > t.sim;
+    rec->recall_bern += si > t.bern;
+    rec->fresh_bern += fi > t.bern;
+    rec->fresh_sim += fi > t.sim;
+    rec->decode_errors += si <= fi;
+    for (int j = 0; j < kDpGrid; ++j) {
+      const double lambda = 0.5 * (j + 1) * rec->weight_norm / sqrt_d;
+      rec->grid_train[j] += si > lambda;
+      rec->grid_fresh[j] += fi > lambda;
+    }
+  }
+  return s;
+}
+
+// Step 6 (erm, projected_erm): n Φ̄((τ − m)/s₀) with m = (1 − ‖µ‖²)/(n‖z̄‖).
+void PredictRecall(const ScoCellOptions& cell, const TrialSample& x, double mu_norm2, const Thresholds& t,
+                   ScoLearnerTrial* rec) {
+  const double n = static_cast<double>(cell.n);
+  const double spread = 1.0 - mu_norm2;  // E‖z_i − µ‖²
+  const double zbar_norm =
+      std::sqrt(Dot(x.zbar_minus_mu, x.zbar_minus_mu) + 2.0 * Dot(x.zbar_minus_mu, x.mu) + mu_norm2);
+  const double mean = spread / (n * zbar_norm);
+  const auto tail = [&](double tau) {
+    return n * boost::math::cdf(boost::math::complement(boost::math::normal(), (tau - mean) / std::sqrt(t.null_var)));
+  };
+  rec->predicted_recall_fw = tail(t.fw);
+  rec->predicted_recall_pp = tail(t.pp);
+}
+
+// Steps 4-6 for learner l.
+ScoLearnerTrial RecordLearner(const ScoCellOptions& cell, std::size_t l, const sim::ScoLearnerOutput& o,
+                              const TrialSample& x, const RawScores& raw, double mu_norm2) {
+  ScoLearnerTrial rec;
+  const double v_mu = Dot(o.weight, x.mu);
+  RecordRisk(cell, l, o, x, mu_norm2, &rec);
+  const Thresholds t = MakeThresholds(cell, o.weight, x, rec.weight_norm, raw, l, v_mu);
+  const Eigen::VectorXd s = CountFlags(cell, raw, l, v_mu, t, &rec);
+  const sim::ScoLearnerKind kind = cell.learners[l].kind;
+  if (kind == sim::ScoLearnerKind::kErm || kind == sim::ScoLearnerKind::kProjectedErm)
+    PredictRecall(cell, x, mu_norm2, t, &rec);
+  const double beta_c = std::max(0.0, static_cast<double>(cell.n) * t.fw);
+  rec.counting_count = theory::CountingLemmaCount(s, beta_c);
+  rec.counting_bound = theory::CountingLemmaBound(s, beta_c);
+  return rec;
+}
+
 }  // namespace
 
 std::int64_t ScoCellOptions::NullRank() const {
@@ -54,138 +254,15 @@ void ScoCellOptions::Validate(const std::string& field) const {
 }
 
 ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t seed, std::int64_t trial) {
-  const std::uint64_t tag = sim::StreamTag("sco/" + cell.name);
-  const std::int64_t n = cell.n, d = cell.d;
-  const double sqrt_d = std::sqrt(static_cast<double>(d));
-  // 1. Prior and coin means.
-  sim::Rng prior({seed, tag, static_cast<std::uint64_t>(trial), kPriorSubstream});
-  std::vector<double> p(static_cast<std::size_t>(d));
-  const double beta = cell.PriorBeta();
-  for (double& v : p) v = sim::SymmetricBeta(prior, beta, 1.0);
-  const sim::CoinColumns columns = sim::MakeCoinColumns(p);
-  std::vector<double> mu(static_cast<std::size_t>(d));
-  for (std::int64_t k = 0; k < d; ++k) mu[k] = columns.mean[k] / sqrt_d;
-  // 2. Training and fresh points.
-  std::vector<std::int32_t> counts;
-  const auto t32 = static_cast<std::uint32_t>(trial);
-  const sim::CoinMatrix train =
-      sim::DrawCoinMatrix(sim::MakeBatchStream(seed, tag, t32, kTrainRole), 0, n, columns, &counts);
-  const sim::CoinMatrix fresh =
-      sim::DrawCoinMatrix(sim::MakeBatchStream(seed, tag, t32, kFreshRole), 0, n, columns, nullptr);
-  std::vector<double> zbar_minus_mu(static_cast<std::size_t>(d));
-  for (std::int64_t k = 0; k < d; ++k)
-    zbar_minus_mu[k] = (2.0 * counts[k] - static_cast<double>(n)) / (static_cast<double>(n) * sqrt_d) - mu[k];
-  // 3. Learners and tracer weights.
+  const TrialKey key{seed, sim::StreamTag("sco/" + cell.name), trial};
+  const TrialSample x = DrawSample(cell, key);
   ScoTrial out;
-  out.mu_norm2 = Dot(mu, mu);
-  sim::WeightBank bank = sim::MakeWeightBank(64 * columns.words);
-  std::vector<sim::ScoLearnerOutput> outputs;
-  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
-    // Each learner's own noise stream: adding a learner does not change another's draws.
-    sim::Rng noise({seed, tag, static_cast<std::uint64_t>(trial), kNoiseSubstream + l});
-    sim::ScoLearnerOptions options = cell.learners[l];
-    if (options.kind == sim::ScoLearnerKind::kDpMean)
-      options.dp_sigma = cell.dp_sigma_scale *
-                         theory::GaussianMechanismSigma(2.0 / static_cast<double>(n), options.dp_epsilon, options.dp_delta);
-    outputs.push_back(sim::RunScoLearner(options, train, counts, mu, d, noise));
-    std::vector<double> scaled = outputs.back().weight;
-    for (double& v : scaled) v /= sqrt_d;
-    sim::SetWeights(&bank, static_cast<int>(l), scaled);
-  }
-  // 4. Scores of every training and fresh point.
-  const std::vector<double> train_raw = sim::ScoreRows(train, bank);
-  const std::vector<double> fresh_raw = sim::ScoreRows(fresh, bank);
-  std::vector<double> null_raw;  // K simulated null points, scored by every learner
-  if (cell.null_draws > 0) {
-    const sim::CoinMatrix null_rows =
-        sim::DrawCoinMatrix(sim::MakeBatchStream(seed, tag, t32, kNullRole), 0, cell.null_draws, columns, nullptr);
-    null_raw = sim::ScoreRows(null_rows, bank);
-  }
-  const Eigen::Map<const Eigen::VectorXd> mu_map(mu.data(), d);
-  const double normal_quantile = boost::math::quantile(boost::math::complement(boost::math::normal(), cell.xi));
-  for (std::size_t l = 0; l < cell.learners.size(); ++l) {
-    const sim::ScoLearnerOutput& o = outputs[l];
-    ScoLearnerTrial rec;
-    const double v_mu = Dot(o.weight, mu);
-    rec.weight_norm = std::sqrt(Dot(o.weight, o.weight));
-    rec.theta_mu = Dot(o.theta, mu);
-    rec.used_rows = o.used_rows;
-    if (cell.learners[l].kind == sim::ScoLearnerKind::kCslErm) {
-      rec.excess = 0.5 * Dot(o.weight, o.weight);  // ½‖ŵ − µ‖²
-      rec.gap = 0.0;
-    } else {
-      // ‖µ‖ − ⟨θ, µ⟩: the cancellation-free form for unit θ, the direct one inside the ball.
-      const double theta_norm = std::sqrt(Dot(o.theta, o.theta));
-      rec.excess = std::fabs(theta_norm - 1.0) <= 1e-9
-                       ? theory::ClbUnitExcess(Eigen::Map<const Eigen::VectorXd>(o.theta.data(), d), mu_map)
-                       : std::sqrt(out.mu_norm2) - rec.theta_mu;
-      rec.gap = Dot(o.theta, zbar_minus_mu);
-    }
-    const double tau_fw = cell.threshold_scale * theory::HoeffdingThreshold(rec.weight_norm, d, cell.xi / static_cast<double>(n));
-    const double tau_pp = cell.threshold_scale * theory::HoeffdingThreshold(rec.weight_norm, d, cell.xi);
-    long double null_var = 0.0L;  // Var⟨v, z' − µ⟩ = Σ_k v_k² (1 − p_k²)/d for a fresh point
-    for (std::int64_t k = 0; k < d; ++k)
-      null_var += static_cast<long double>(o.weight[k]) * o.weight[k] * (1.0 - columns.mean[k] * columns.mean[k]);
-    const double tau_cal = cell.threshold_scale * normal_quantile *
-                           std::sqrt(static_cast<double>(null_var) / static_cast<double>(d));
-    theory::BernsteinParameters bern;
-    bern.v = static_cast<double>(null_var) / static_cast<double>(d);
-    double max_abs = 0.0;
-    for (std::int64_t k = 0; k < d; ++k) max_abs = std::max(max_abs, std::fabs(o.weight[k]));
-    bern.b = 2.0 * max_abs / sqrt_d;
-    const double tau_bern = cell.threshold_scale * theory::BernsteinThreshold(bern, cell.xi / static_cast<double>(n));
-    double tau_sim = INFINITY;
-    if (cell.null_draws > 0) {
-      std::vector<double> null_scores(static_cast<std::size_t>(cell.null_draws));
-      for (std::int64_t j = 0; j < cell.null_draws; ++j) null_scores[j] = null_raw[sim::kScoreLanes * j + l] - v_mu;
-      const auto kth = null_scores.begin() + (cell.NullRank() - 1);  // k-th largest
-      std::nth_element(null_scores.begin(), kth, null_scores.end(), std::greater<double>());
-      tau_sim = cell.threshold_scale * *kth;
-    }
-    Eigen::VectorXd s(n);
-    for (std::int64_t i = 0; i < n; ++i) {
-      const double si = train_raw[sim::kScoreLanes * i + l] - v_mu;
-      const double fi = fresh_raw[sim::kScoreLanes * i + l] - v_mu;
-      s(i) = si;
-      rec.a1 += si;
-      rec.a2 += si * si;
-      // Strict ">" everywhere: a zero weight vector (all scores 0) flags nothing.
-      rec.recall_fw += si > tau_fw;
-      rec.recall_pp += si > tau_pp;
-      if (i < o.used_rows) rec.recall_used += si > tau_fw;
-      rec.fresh_fw += fi > tau_fw;
-      rec.fresh_pp += fi > tau_pp;
-      rec.recall_cal += si > tau_cal;
-      rec.fresh_cal += fi > tau_cal;
-      rec.recall_sim += si > tau_sim;
-      rec.recall_bern += si > tau_bern;
-      rec.fresh_bern += fi > tau_bern;
-      rec.fresh_sim += fi > tau_sim;
-      rec.decode_errors += si <= fi;
-      for (int j = 0; j < kDpGrid; ++j) {
-        const double lambda = 0.5 * (j + 1) * rec.weight_norm / sqrt_d;
-        rec.grid_train[j] += si > lambda;
-        rec.grid_fresh[j] += fi > lambda;
-      }
-    }
-    const sim::ScoLearnerKind kind = cell.learners[l].kind;
-    if (kind == sim::ScoLearnerKind::kErm || kind == sim::ScoLearnerKind::kProjectedErm) {
-      const double spread = 1.0 - out.mu_norm2;  // E‖z_i − µ‖²
-      const double zbar_norm = std::sqrt(Dot(zbar_minus_mu, zbar_minus_mu) + 2.0 * Dot(zbar_minus_mu, mu) + out.mu_norm2);
-      const double mean = spread / (static_cast<double>(n) * zbar_norm);
-      const double var = static_cast<double>(null_var) / static_cast<double>(d);
-      const auto tail = [&](double tau) {
-        return static_cast<double>(n) *
-               boost::math::cdf(boost::math::complement(boost::math::normal(), (tau - mean) / std::sqrt(var)));
-      };
-      rec.predicted_recall_fw = tail(tau_fw);
-      rec.predicted_recall_pp = tail(tau_pp);
-    }
-    const double beta_c = std::max(0.0, static_cast<double>(n) * tau_fw);
-    rec.counting_count = theory::CountingLemmaCount(s, beta_c);
-    rec.counting_bound = theory::CountingLemmaBound(s, beta_c);
-    out.learners.push_back(rec);
-  }
+  out.mu_norm2 = Dot(x.mu, x.mu);
+  sim::WeightBank bank = sim::MakeWeightBank(64 * x.columns.words);
+  const std::vector<sim::ScoLearnerOutput> outputs = RunLearners(cell, key, x, &bank);
+  const RawScores raw = ScoreAll(cell, key, x, bank);
+  for (std::size_t l = 0; l < cell.learners.size(); ++l)
+    out.learners.push_back(RecordLearner(cell, l, outputs[l], x, raw, out.mu_norm2));
   return out;
 }
 

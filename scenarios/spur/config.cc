@@ -1,4 +1,4 @@
-// TOML readers for the spurious-memorization scenarios, see spur_config.h.
+// TOML readers for the spurious-memorization scenarios, see config.h.
 #include "scenarios/spur/config.h"
 
 #include <limits>

@@ -1,5 +1,5 @@
 // TOML readers for the spurious-memorization scenarios (spurious_memorization.md §9): the Figure-1
-// experiment with MAT and the memorisation scores (E1, E5, E6), and the idealized-model theory checks
+// experiment with MAT and the memorization scores (E1, E5, E6), and the idealized-model theory checks
 // ([[margins]] series for E2, [dynamics] for E3 and E4).
 #pragma once
 

@@ -1,4 +1,4 @@
-// GD dynamics in the idealized model, see spur_dynamics.h.
+// GD dynamics in the idealized model, see dynamics_experiment.h.
 #include "scenarios/spur/dynamics_experiment.h"
 
 #include <Eigen/Core>
@@ -81,7 +81,7 @@ void DynamicsOptions::Validate(const std::string& field) const {
   o.d = d;
   o.sigma_eps = sigma_eps;
   o.Validate(field);
-  Require(sigma_eps > 0.0, field + ".sigma_eps", sigma_eps, "must be > 0 (the memorising sample)");
+  Require(sigma_eps > 0.0, field + ".sigma_eps", sigma_eps, "must be > 0 (the memorizing sample)");
   Require(learning_rate > 0.0 && learning_rate <= 100.0, field + ".learning_rate", learning_rate, "must be in (0, 100]");
   Require(max_power >= 3 && max_power <= 7, field + ".max_power", max_power, "must be in [3, 7]");
   Require(oversized_shift > 0.0 && oversized_shift <= 50.0, field + ".oversized_shift", oversized_shift, "must be in (0, 50]");
@@ -159,110 +159,134 @@ std::vector<DynamicsTrial> RunDynamics(const DynamicsOptions& options, std::uint
   return sim::RunTrials<DynamicsTrial>(options.trials, r, [&](std::int64_t t) { return RunDynamicsTrial(options, seed, t); });
 }
 
-std::vector<theory::Claim> BuildDynamicsClaims(const DynamicsOptions& o, const std::vector<DynamicsTrial>& trials) {
-  std::vector<theory::Claim> claims;
-  const auto k_count = static_cast<std::size_t>(o.max_power + 1);
+namespace {
+
+// The recorded times t = 10^k, k = 0 … max_power, and the trials' per-arm read-outs at them.
+struct Trajectories {
+  const std::vector<DynamicsTrial>& trials;
   std::vector<double> times;
-  for (std::size_t k = 0; k < k_count; ++k) times.push_back(std::pow(10.0, static_cast<double>(k)));
-  const auto at = [&](int arm, std::size_t k, double DynamicsPoint::*field) {
+  std::size_t Count() const { return times.size(); }
+  theory::MeanSe At(int arm, std::size_t k, double DynamicsPoint::*field) const {
     return Over(trials, [=](const DynamicsTrial& t) { return t.points[static_cast<std::size_t>(arm)][k].*field; });
-  };
-  {  // E3: ERM's distance to the SVM direction shrinks.
-    std::vector<theory::MeanSe> distance;
-    for (std::size_t k = 0; k < k_count; ++k)
-      distance.push_back(Over(trials, [k](const DynamicsTrial& t) { return std::fabs(t.points[kDynErm][k].ratio - t.svm_ratio); }));
-    theory::Claim c = theory::DecreasingClaim({"SPUR-E3.converge", "ERM approaches the max-margin direction: |v/u - (v/u)_SVM| falls with log t",
-                                    kSource},
-                                   times, distance, kZ);
-    c.details = {{"svm_ratio", Over(trials, [](const DynamicsTrial& t) { return t.svm_ratio; }).mean},
-                 {"last_distance", distance.back().mean}};
-    claims.push_back(c);
   }
-  {  // E3 at σ_ε = 0.
-    const theory::MeanSe last = at(kDynClean, k_count - 1, &DynamicsPoint::ratio);
-    theory::Claim c = theory::AtLeastClaim({"SPUR-E3.clean", "without noise ERM heads to the core direction: v/u at the last t >= 0.7",
-                                 kSource},
-                                {times.back()}, {last}, 0.7, kZ);
-    std::vector<double> late_t;
-    std::vector<theory::MeanSe> late_minority;
-    for (std::size_t k = 2; k < k_count; ++k) {
-      late_t.push_back(times[k]);
-      late_minority.push_back(at(kDynClean, k, &DynamicsPoint::acc_minority));
+};
+
+// SPUR-E3.converge: ERM's distance to the SVM direction shrinks.
+theory::Claim ConvergeClaim(const Trajectories& tr) {
+  std::vector<theory::MeanSe> distance;
+  for (std::size_t k = 0; k < tr.Count(); ++k)
+    distance.push_back(Over(tr.trials, [k](const DynamicsTrial& t) { return std::fabs(t.points[kDynErm][k].ratio - t.svm_ratio); }));
+  theory::Claim c = theory::DecreasingClaim({"SPUR-E3.converge", "ERM approaches the max-margin direction: |v/u - (v/u)_SVM| falls with log t",
+                                  kSource},
+                                 tr.times, distance, kZ);
+  c.details = {{"svm_ratio", Over(tr.trials, [](const DynamicsTrial& t) { return t.svm_ratio; }).mean},
+               {"last_distance", distance.back().mean}};
+  return c;
+}
+
+// SPUR-E3.clean: at σ_ε = 0 ERM heads to the core direction and classifies the minority.
+theory::Claim CleanClaim(const Trajectories& tr) {
+  const std::size_t k_count = tr.Count();
+  const theory::MeanSe last = tr.At(kDynClean, k_count - 1, &DynamicsPoint::ratio);
+  theory::Claim c = theory::AtLeastClaim({"SPUR-E3.clean", "without noise ERM heads to the core direction: v/u at the last t >= 0.7",
+                               kSource},
+                              {tr.times.back()}, {last}, 0.7, kZ);
+  std::vector<double> late_t;
+  std::vector<theory::MeanSe> late_minority;
+  for (std::size_t k = 2; k < k_count; ++k) {
+    late_t.push_back(tr.times[k]);
+    late_minority.push_back(tr.At(kDynClean, k, &DynamicsPoint::acc_minority));
+  }
+  const theory::Claim minority = theory::AtLeastClaim({"", "", ""}, late_t, late_minority, 0.99, kZ);
+  if (minority.verdict == theory::Verdict::kFail) c.verdict = theory::Verdict::kFail;
+  c.rule += " and minority accuracy >= 0.99 for t >= 100";
+  c.reason += "; minority accuracy: " + minority.reason;
+  return c;
+}
+
+// SPUR-E4.reweight: reweighting sits at the SVM direction from t = 1e3.
+theory::Claim ReweightClaim(const Trajectories& tr) {
+  const std::size_t k_count = tr.Count();
+  double worst = 0.0, worst_se = 0.0;
+  for (std::size_t k = 3; k < k_count; ++k) {
+    const theory::MeanSe d =
+        Over(tr.trials, [k](const DynamicsTrial& t) { return t.points[kDynReweight][k].ratio - t.svm_ratio; });
+    if (std::fabs(d.mean) - kZ * d.se > std::fabs(worst) - kZ * worst_se) {
+      worst = d.mean;
+      worst_se = d.se;
     }
-    const theory::Claim minority = theory::AtLeastClaim({"", "", ""}, late_t, late_minority, 0.99, kZ);
-    if (minority.verdict == theory::Verdict::kFail) c.verdict = theory::Verdict::kFail;
-    c.rule += " and minority accuracy >= 0.99 for t >= 100";
-    c.reason += "; minority accuracy: " + minority.reason;
-    claims.push_back(c);
   }
-  {  // E4: reweighting sits at the SVM direction from t = 1e3.
-    double worst = 0.0, worst_se = 0.0;
-    for (std::size_t k = 3; k < k_count; ++k) {
-      const theory::MeanSe d =
-          Over(trials, [k](const DynamicsTrial& t) { return t.points[kDynReweight][k].ratio - t.svm_ratio; });
-      if (std::fabs(d.mean) - kZ * d.se > std::fabs(worst) - kZ * worst_se) {
-        worst = d.mean;
-        worst_se = d.se;
-      }
-    }
-    theory::Claim c;
-    c.id = "SPUR-E4.reweight";
-    c.statement = "group reweighting goes straight to the max-margin direction (|v/u - (v/u)_SVM| <= 0.02 from t = 1e3)";
-    c.source = kSource;
-    c.kind = "DE";
-    c.measured = worst;
-    c.measured_lo = worst - kZ * worst_se;
-    c.measured_hi = worst + kZ * worst_se;
-    c.interval = "worst t >= 1e3, mean -/+ 4 SE";
-    c.predicted = 0.0;
-    c.predicted_lo = -0.02;
-    c.predicted_hi = 0.02;
-    c.rule = "max over t >= 1e3 of |mean| - 4 SE <= 0.02";
-    c.false_failure_rate = static_cast<double>(k_count - 3) * theory::TwoSidedTail(kZ, trials.size());
-    c.verdict = std::fabs(worst) - kZ * worst_se <= 0.02 ? theory::Verdict::kPass : theory::Verdict::kFail;
-    c.reason = "worst paired difference " + theory::Num(worst) + " (SE " + theory::Num(worst_se) + ")";
-    claims.push_back(c);
+  theory::Claim c;
+  c.id = "SPUR-E4.reweight";
+  c.statement = "group reweighting goes straight to the max-margin direction (|v/u - (v/u)_SVM| <= 0.02 from t = 1e3)";
+  c.source = kSource;
+  c.kind = "DE";
+  c.measured = worst;
+  c.measured_lo = worst - kZ * worst_se;
+  c.measured_hi = worst + kZ * worst_se;
+  c.interval = "worst t >= 1e3, mean -/+ 4 SE";
+  c.predicted = 0.0;
+  c.predicted_lo = -0.02;
+  c.predicted_hi = 0.02;
+  c.rule = "max over t >= 1e3 of |mean| - 4 SE <= 0.02";
+  c.false_failure_rate = static_cast<double>(k_count - 3) * theory::TwoSidedTail(kZ, tr.trials.size());
+  c.verdict = std::fabs(worst) - kZ * worst_se <= 0.02 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "worst paired difference " + theory::Num(worst) + " (SE " + theory::Num(worst_se) + ")";
+  return c;
+}
+
+// SPUR-E4.shift_wins and SPUR-E4.transient: the shift's advantage over ERM from t = 10, and its decay.
+void AddShiftClaims(const Trajectories& tr, std::vector<theory::Claim>* claims) {
+  std::vector<double> x;
+  std::vector<theory::MeanSe> advantage, shift_minority;
+  for (std::size_t k = 1; k < tr.Count(); ++k) {
+    x.push_back(tr.times[k]);
+    advantage.push_back(Over(tr.trials, [k](const DynamicsTrial& t) {
+      return t.points[kDynShift][k].acc_minority - t.points[kDynErm][k].acc_minority;
+    }));
+    shift_minority.push_back(tr.At(kDynShift, k, &DynamicsPoint::acc_minority));
   }
-  {  // E4: the shift's advantage over ERM, and its decay.
-    std::vector<double> x;
-    std::vector<theory::MeanSe> advantage, shift_minority;
-    for (std::size_t k = 1; k < k_count; ++k) {
-      x.push_back(times[k]);
-      advantage.push_back(Over(trials, [k](const DynamicsTrial& t) {
-        return t.points[kDynShift][k].acc_minority - t.points[kDynErm][k].acc_minority;
-      }));
-      shift_minority.push_back(at(kDynShift, k, &DynamicsPoint::acc_minority));
-    }
-    // Significance is required (a zero advantage must fail): min over t of (mean − 4 SE) > 0.
-    theory::Claim wins = theory::AtLeastClaim({"SPUR-E4.shift_wins", "the logit shift's minority accuracy exceeds ERM's at every t >= 10",
-                                    kSource},
-                                   x, advantage, 0.0, kZ);
-    double lowest = INFINITY;
-    for (const theory::MeanSe& a : advantage) lowest = std::min(lowest, a.mean - kZ * a.se);
-    wins.rule = "min over t of (paired mean - 4 SE) > 0";
-    wins.measured_lo = lowest;
-    wins.verdict = lowest > 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
-    wins.reason = "smallest lower end " + theory::Num(lowest);
-    claims.push_back(wins);
-    claims.push_back(theory::DecreasingClaim({"SPUR-E4.transient", "and that accuracy decays with t: the advantage is transient",
-                                      kSource + std::string("; Kini et al. (2021)")},
-                                     x, shift_minority, kZ));
+  // Significance is required (a zero advantage must fail): min over t of (mean − 4 SE) > 0.
+  theory::Claim wins = theory::AtLeastClaim({"SPUR-E4.shift_wins", "the logit shift's minority accuracy exceeds ERM's at every t >= 10",
+                                  kSource},
+                                 x, advantage, 0.0, kZ);
+  double lowest = INFINITY;
+  for (const theory::MeanSe& a : advantage) lowest = std::min(lowest, a.mean - kZ * a.se);
+  wins.rule = "min over t of (paired mean - 4 SE) > 0";
+  wins.measured_lo = lowest;
+  wins.verdict = lowest > 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  wins.reason = "smallest lower end " + theory::Num(lowest);
+  claims->push_back(wins);
+  claims->push_back(theory::DecreasingClaim({"SPUR-E4.transient", "and that accuracy decays with t: the advantage is transient",
+                                    kSource + std::string("; Kini et al. (2021)")},
+                                   x, shift_minority, kZ));
+}
+
+// SPUR-E4.oversized: an over-sized shift over-corrects early.
+theory::Claim OversizedClaim(const Trajectories& tr) {
+  std::vector<double> x;
+  std::vector<theory::MeanSe> majority;
+  for (std::size_t k = 0; k <= 2 && k < tr.Count(); ++k) {
+    x.push_back(tr.times[k]);
+    theory::MeanSe m = tr.At(kDynOversized, k, &DynamicsPoint::acc_majority);
+    m.mean = -m.mean;  // at most 0.01 ⇔ −accuracy at least −0.01
+    majority.push_back(m);
   }
-  {  // E4: an over-sized shift over-corrects early.
-    std::vector<double> x;
-    std::vector<theory::MeanSe> majority;
-    for (std::size_t k = 0; k <= 2 && k < k_count; ++k) {
-      x.push_back(times[k]);
-      theory::MeanSe m = at(kDynOversized, k, &DynamicsPoint::acc_majority);
-      m.mean = -m.mean;  // at most 0.01 ⇔ −accuracy at least −0.01
-      majority.push_back(m);
-    }
-    theory::Claim c = theory::AtLeastClaim({"SPUR-E4.oversized", "an over-sized shift (delta = 6) sacrifices the majority early (accuracy <= 0.01 for t <= 100)",
-                                 kSource},
-                                x, majority, -0.01, kZ);
-    c.measured = -c.measured;
-    claims.push_back(c);
-  }
+  theory::Claim c = theory::AtLeastClaim({"SPUR-E4.oversized", "an over-sized shift (delta = 6) sacrifices the majority early (accuracy <= 0.01 for t <= 100)",
+                               kSource},
+                              x, majority, -0.01, kZ);
+  c.measured = -c.measured;
+  return c;
+}
+
+}  // namespace
+
+std::vector<theory::Claim> BuildDynamicsClaims(const DynamicsOptions& o, const std::vector<DynamicsTrial>& trials) {
+  Trajectories tr{trials, {}};
+  for (int k = 0; k <= o.max_power; ++k) tr.times.push_back(std::pow(10.0, static_cast<double>(k)));
+  std::vector<theory::Claim> claims = {ConvergeClaim(tr), CleanClaim(tr), ReweightClaim(tr)};
+  AddShiftClaims(tr, &claims);
+  claims.push_back(OversizedClaim(tr));
   return claims;
 }
 

@@ -33,7 +33,7 @@ struct DynamicsOptions {
   double rho = 0.1;
   double gamma = 5.0;
   std::int64_t d = 4000;
-  double sigma_eps = 0.2;           ///< n/s = n/(σ_ε² d) = 1.25 at the defaults: the memorising regime
+  double sigma_eps = 0.2;           ///< n/s = n/(σ_ε² d) = 1.25 at the defaults: the memorizing regime
   double learning_rate = 0.1;
   int max_power = 5;                ///< record t = 10^0 … 10^max_power
   double oversized_shift = 6.0;

@@ -1,4 +1,4 @@
-// Figure-1 claims, see spur_figure1_claims.h.
+// Figure-1 claims, see figure1_claims.h.
 #include "scenarios/spur/figure1_claims.h"
 
 #include <cmath>
@@ -45,100 +45,122 @@ double TrainFraction(const Figure1Options& o) {
          static_cast<double>(o.n);
 }
 
-}  // namespace
+// Mean validation accuracy of one arm on one group.
+theory::MeanSe Val(const std::vector<Figure1Trial>& trials, int arm, bool minority) {
+  return Over(trials, [=](const Figure1Trial& t) { return minority ? t.val[arm].minority : t.val[arm].majority; });
+}
 
-std::vector<theory::Claim> BuildFigure1Claims(const Figure1Options& o, const std::vector<Figure1Trial>& trials) {
-  std::vector<theory::Claim> claims;
+// Both groups' validation accuracy of one arm, each a bound at its own level, as one claim.
+theory::Claim ValClaim(const std::vector<Figure1Trial>& trials, int arm, double majority_level, double minority_level,
+                       bool minority_at_least, const std::string& id, const std::string& statement) {
+  return Both(Bound({"", "", kBayat}, Val(trials, arm, false), majority_level, true),
+              Bound({"", "", kBayat}, Val(trials, arm, true), minority_level, minority_at_least), id, statement);
+}
+
+// E1: the fits, ERM with and without memorizable noise, MAT at its last epoch, ERM's σ_ε sweep.
+void AddE1Claims(const Figure1Options& o, const std::vector<Figure1Trial>& trials, std::vector<theory::Claim>* claims) {
   for (int arm : {kErmClean, kErm, kMatLast}) {
-    claims.push_back(Bound({std::string("SPUR-E1.train_fit.") + Figure1ArmName(arm),
-                            "the arm fits its training set (worst-group train accuracy)", kBayat},
-                           Over(trials, [arm](const Figure1Trial& t) { return t.train[arm].Worst(); }), 0.99, true));
+    claims->push_back(Bound({std::string("SPUR-E1.train_fit.") + Figure1ArmName(arm),
+                             "the arm fits its training set (worst-group train accuracy)", kBayat},
+                            Over(trials, [arm](const Figure1Trial& t) { return t.train[arm].Worst(); }), 0.99, true));
   }
-  const auto val = [&](int arm, bool minority) {
-    return Over(trials, [=](const Figure1Trial& t) { return minority ? t.val[arm].minority : t.val[arm].majority; });
-  };
-  claims.push_back(Both(Bound({"", "", kBayat}, val(kErmClean, false), 0.99, true),
-                        Bound({"", "", kBayat}, val(kErmClean, true), 0.99, true), "SPUR-E1.clean",
-                        "without memorisable noise ERM generalises on both groups (val accuracy >= 0.99)"));
-  claims.push_back(Both(Bound({"", "", kBayat}, val(kErm, false), 0.99, true),
-                        Bound({"", "", kBayat}, val(kErm, true), 0.30, false), "SPUR-E1.memorising",
-                        "with sigma_eps = 0.5 ERM memorises the minority: majority >= 0.99, minority <= 0.30"));
-  claims.push_back(Both(Bound({"", "", kBayat}, val(kMatLast, false), 0.95, true),
-                        Bound({"", "", kBayat}, val(kMatLast, true), 0.85, true), "SPUR-E1.mat",
-                        "MAT (run_mat, last epoch) recovers the minority: majority >= 0.95, minority >= 0.85"));
-  claims.push_back(Bound({"SPUR-E1.mat_gain", "MAT's paired minority gain over ERM is at least 0.5", kBayat},
-                         Over(trials, [](const Figure1Trial& t) { return t.val[kMatLast].minority - t.val[kErm].minority; }),
-                         0.5, true));
+  claims->push_back(ValClaim(trials, kErmClean, 0.99, 0.99, true, "SPUR-E1.clean",
+                             "without memorizable noise ERM generalises on both groups (val accuracy >= 0.99)"));
+  claims->push_back(ValClaim(trials, kErm, 0.99, 0.30, false, "SPUR-E1.memorising",
+                             "with sigma_eps = 0.5 ERM memorizes the minority: majority >= 0.99, minority <= 0.30"));
+  claims->push_back(ValClaim(trials, kMatLast, 0.95, 0.85, true, "SPUR-E1.mat",
+                             "MAT (run_mat, last epoch) recovers the minority: majority >= 0.95, minority >= 0.85"));
+  claims->push_back(Bound({"SPUR-E1.mat_gain", "MAT's paired minority gain over ERM is at least 0.5", kBayat},
+                          Over(trials, [](const Figure1Trial& t) { return t.val[kMatLast].minority - t.val[kErm].minority; }),
+                          0.5, true));
   if (o.sweep_noise.size() >= 2) {
     std::vector<theory::MeanSe> minority;
     for (std::size_t j = 0; j < o.sweep_noise.size(); ++j)
       minority.push_back(Over(trials, [j](const Figure1Trial& t) { return t.sweep_val_minority[j]; }));
-    claims.push_back(theory::DecreasingClaim({"SPUR-E1.sweep", "ERM's minority test accuracy falls as sigma_eps grows",
-                                      "spurious_memorization.md E1 sweep"},
-                                     o.sweep_noise, minority, kZ));
+    claims->push_back(theory::DecreasingClaim({"SPUR-E1.sweep", "ERM's minority test accuracy falls as sigma_eps grows",
+                                               "spurious_memorization.md E1 sweep"},
+                                              o.sweep_noise, minority, kZ));
   }
+}
+
+// SPUR-E5.calibration: C00 and C11 both within 0.02 (+ 4 SE) of 1 − ρ.
+theory::Claim CalibrationClaim(const std::vector<Figure1Trial>& trials, double rho) {
+  const theory::MeanSe c00 = Over(trials, [](const Figure1Trial& t) { return t.calibration[0][0]; });
+  const theory::MeanSe c11 = Over(trials, [](const Figure1Trial& t) { return t.calibration[1][1]; });
+  theory::Claim c = theory::DeClaim({"SPUR-E5.calibration", "the calibration matrix C = p(y | y_ho) is [[1 - rho, rho], [rho, 1 - rho]]",
+                          "spurious_memorization.md §5.3, §5.6"},
+                         c00, 1.0 - rho, kZ, 0.0);
+  const double worst = std::max(std::fabs(c00.mean - (1.0 - rho)), std::fabs(c11.mean - (1.0 - rho)));
+  c.rule = "max(|C00 - (1 - rho)|, |C11 - (1 - rho)|) <= 0.02 + 4 SE";
+  c.predicted_lo = 1.0 - rho - 0.02;
+  c.predicted_hi = 1.0 - rho + 0.02;
+  const double se = std::max(c00.se, c11.se);
+  c.verdict = worst <= 0.02 + kZ * se ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.reason = "C00 " + theory::Num(c00.mean) + ", C11 " + theory::Num(c11.mean) + " vs " + theory::Num(1.0 - rho);
+  c.details = {{"c00", c00.mean}, {"c11", c11.mean}, {"rho", rho}};
+  return c;
+}
+
+// SPUR-E5.shift.majority and .minority: the mean margin shift is ±log((1 − ρ)/ρ) within 5%.
+void AddShiftClaims(const std::vector<Figure1Trial>& trials, double rho, std::vector<theory::Claim>* claims) {
+  const double log_odds = std::log((1.0 - rho) / rho);
+  claims->push_back(theory::DeClaim({"SPUR-E5.shift.majority", "MAT's margin shift on the majority is +log((1 - rho)/rho)",
+                                     "spurious_memorization.md §5.3"},
+                                    Over(trials, [](const Figure1Trial& t) { return t.margin_shift_majority; }), log_odds, kZ,
+                                    0.05));
+  claims->push_back(theory::DeClaim({"SPUR-E5.shift.minority", "and -log((1 - rho)/rho) on the minority",
+                                     "spurious_memorization.md §5.3"},
+                                    Over(trials, [](const Figure1Trial& t) { return t.margin_shift_minority; }), -log_odds,
+                                    kZ, 0.05));
+}
+
+// E5: XRM's recovery of the minority, MAT's calibrated shift, and MAT at the early-stopping checkpoint.
+void AddE5Claims(const Figure1Options& o, const std::vector<Figure1Trial>& trials, std::vector<theory::Claim>* claims) {
   const char* xrm_src = "Pezeshki et al. (2024) XRM; spurious_memorization.md §5.4";
-  claims.push_back(Both(Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.xrm_precision; }), 0.95, true),
-                        Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.xrm_recall; }), 0.95, true),
-                        "SPUR-E5.xrm_recovery", "XRM's flipped labels are the minority (precision and recall >= 0.95)"));
-  {
-    const double rho = TrainFraction(o);
-    const theory::MeanSe c00 = Over(trials, [](const Figure1Trial& t) { return t.calibration[0][0]; });
-    const theory::MeanSe c11 = Over(trials, [](const Figure1Trial& t) { return t.calibration[1][1]; });
-    theory::Claim c = theory::DeClaim({"SPUR-E5.calibration", "the calibration matrix C = p(y | y_ho) is [[1 - rho, rho], [rho, 1 - rho]]",
-                            "spurious_memorization.md §5.3, §5.6"},
-                           c00, 1.0 - rho, kZ, 0.0);
-    const double worst = std::max(std::fabs(c00.mean - (1.0 - rho)), std::fabs(c11.mean - (1.0 - rho)));
-    c.rule = "max(|C00 - (1 - rho)|, |C11 - (1 - rho)|) <= 0.02 + 4 SE";
-    c.predicted_lo = 1.0 - rho - 0.02;
-    c.predicted_hi = 1.0 - rho + 0.02;
-    const double se = std::max(c00.se, c11.se);
-    c.verdict = worst <= 0.02 + kZ * se ? theory::Verdict::kPass : theory::Verdict::kFail;
-    c.reason = "C00 " + theory::Num(c00.mean) + ", C11 " + theory::Num(c11.mean) + " vs " + theory::Num(1.0 - rho);
-    c.details = {{"c00", c00.mean}, {"c11", c11.mean}, {"rho", rho}};
-    claims.push_back(c);
-    const double log_odds = std::log((1.0 - rho) / rho);
-    theory::Claim up = theory::DeClaim({"SPUR-E5.shift.majority", "MAT's margin shift on the majority is +log((1 - rho)/rho)",
-                             "spurious_memorization.md §5.3"},
-                            Over(trials, [](const Figure1Trial& t) { return t.margin_shift_majority; }), log_odds, kZ, 0.05);
-    theory::Claim down = theory::DeClaim({"SPUR-E5.shift.minority", "and -log((1 - rho)/rho) on the minority",
-                               "spurious_memorization.md §5.3"},
-                              Over(trials, [](const Figure1Trial& t) { return t.margin_shift_minority; }), -log_odds, kZ, 0.05);
-    claims.push_back(up);
-    claims.push_back(down);
-  }
-  claims.push_back(Both(Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.val_inferred_precision; }), 0.95, true),
-                        Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.val_inferred_recall; }), 0.95, true),
-                        "SPUR-E5.val_groups", "XRM cross-mistakes on validation are the minority (precision and recall >= 0.95)"));
-  claims.push_back(Both(Bound({"", "", kBayat}, val(kMatSelected, false), 0.95, true),
-                        Bound({"", "", kBayat}, val(kMatSelected, true), 0.85, true), "SPUR-E5.selected",
-                        "MAT at the checkpoint chosen by inferred-group worst-cell validation accuracy: majority >= 0.95, minority >= 0.85"));
-  // E6: memorisation scores. Index 0 erm_clean, 1 erm, 2 mat.
+  claims->push_back(Both(Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.xrm_precision; }), 0.95, true),
+                         Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.xrm_recall; }), 0.95, true),
+                         "SPUR-E5.xrm_recovery", "XRM's flipped labels are the minority (precision and recall >= 0.95)"));
+  const double rho = TrainFraction(o);
+  claims->push_back(CalibrationClaim(trials, rho));
+  AddShiftClaims(trials, rho, claims);
+  claims->push_back(Both(Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.val_inferred_precision; }), 0.95, true),
+                         Bound({"", "", xrm_src}, Over(trials, [](const Figure1Trial& t) { return t.val_inferred_recall; }), 0.95, true),
+                         "SPUR-E5.val_groups", "XRM cross-mistakes on validation are the minority (precision and recall >= 0.95)"));
+  claims->push_back(ValClaim(trials, kMatSelected, 0.95, 0.85, true, "SPUR-E5.selected",
+                             "MAT at the checkpoint chosen by inferred-group worst-cell validation accuracy: majority >= 0.95, minority >= 0.85"));
+}
+
+// E6: memorization scores (Figure1Trial::scores: 0 erm_clean, 1 erm, 2 mat).
+void AddE6Claims(const std::vector<Figure1Trial>& trials, std::vector<theory::Claim>* claims) {
   const char* e6 = "Bayat et al. (2024) §4.2 / Fig. 2 (self-influence); spurious_memorization.md §7";
-  claims.push_back(Bound({"SPUR-E6.auroc.influence", "ERM's self-influence singles out the minority (AUROC >= 0.9)", e6},
-                         Over(trials, [](const Figure1Trial& t) { return t.scores[1].auroc_influence; }), 0.9, true));
-  claims.push_back(Bound({"SPUR-E6.auroc.heldout", "ERM's held-in minus held-out score singles out the minority (AUROC >= 0.9)", e6},
-                         Over(trials, [](const Figure1Trial& t) { return t.scores[1].auroc_heldout; }), 0.9, true));
-  claims.push_back(Bound({"SPUR-E6.noise.influence", "memorisable noise raises the minority's median self-influence (erm - erm_clean > 0)", e6},
-                         Over(trials, [](const Figure1Trial& t) {
-                           return t.scores[1].minority_influence_median - t.scores[0].minority_influence_median;
-                         }),
-                         0.0, true));
-  claims.push_back(Bound({"SPUR-E6.noise.heldout", "and its held-in minus held-out score (erm - erm_clean > 0)", e6},
-                         Over(trials, [](const Figure1Trial& t) {
-                           return t.scores[1].minority_heldout_mean - t.scores[0].minority_heldout_mean;
-                         }),
-                         0.0, true));
-  claims.push_back(Bound({"SPUR-E6.mat.influence", "MAT lowers the minority's mean self-influence (erm - mat > 0)", e6},
-                         Over(trials, [](const Figure1Trial& t) {
-                           return t.scores[1].minority_influence_mean - t.scores[2].minority_influence_mean;
-                         }),
-                         0.0, true));
-  claims.push_back(Bound({"SPUR-E6.mat.heldout", "MAT lowers the minority's held-in minus held-out score (erm - mat > 0)", e6},
-                         Over(trials, [](const Figure1Trial& t) {
-                           return t.scores[1].minority_heldout_mean - t.scores[2].minority_heldout_mean;
-                         }),
-                         0.0, true));
+  const auto paired = [&](const std::string& id, const std::string& statement, int minuend, int subtrahend,
+                          double MemorizationScores::*score) {
+    claims->push_back(Bound({id, statement, e6}, Over(trials, [=](const Figure1Trial& t) {
+                              return t.scores[minuend].*score - t.scores[subtrahend].*score;
+                            }),
+                            0.0, true));
+  };
+  claims->push_back(Bound({"SPUR-E6.auroc.influence", "ERM's self-influence singles out the minority (AUROC >= 0.9)", e6},
+                          Over(trials, [](const Figure1Trial& t) { return t.scores[1].auroc_influence; }), 0.9, true));
+  claims->push_back(Bound({"SPUR-E6.auroc.heldout", "ERM's held-in minus held-out score singles out the minority (AUROC >= 0.9)", e6},
+                          Over(trials, [](const Figure1Trial& t) { return t.scores[1].auroc_heldout; }), 0.9, true));
+  paired("SPUR-E6.noise.influence", "memorizable noise raises the minority's median self-influence (erm - erm_clean > 0)", 1, 0,
+         &MemorizationScores::minority_influence_median);
+  paired("SPUR-E6.noise.heldout", "and its held-in minus held-out score (erm - erm_clean > 0)", 1, 0,
+         &MemorizationScores::minority_heldout_mean);
+  paired("SPUR-E6.mat.influence", "MAT lowers the minority's mean self-influence (erm - mat > 0)", 1, 2,
+         &MemorizationScores::minority_influence_mean);
+  paired("SPUR-E6.mat.heldout", "MAT lowers the minority's held-in minus held-out score (erm - mat > 0)", 1, 2,
+         &MemorizationScores::minority_heldout_mean);
+}
+
+}  // namespace
+
+std::vector<theory::Claim> BuildFigure1Claims(const Figure1Options& o, const std::vector<Figure1Trial>& trials) {
+  std::vector<theory::Claim> claims;
+  AddE1Claims(o, trials, &claims);
+  AddE5Claims(o, trials, &claims);
+  AddE6Claims(trials, &claims);
   return claims;
 }
 

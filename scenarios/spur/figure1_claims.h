@@ -14,7 +14,7 @@
 //   SPUR-E5.selected          MAT at the early-stopping checkpoint (inferred-group worst-cell accuracy):
 //                             majority ≥ 0.95 and minority ≥ 0.85, the spec's E1 thresholds
 //   SPUR-E6.auroc.<score>     ERM at σ_ε = 0.5: AUROC(score, minority) ≥ 0.9 (self-influence, held-in − held-out)
-//   SPUR-E6.noise.<score>     the minority score is larger with memorisable noise: paired
+//   SPUR-E6.noise.<score>     the minority score is larger with memorizable noise: paired
 //                             erm − erm_clean > 0 (median self-influence; mean held-in − held-out)
 //   SPUR-E6.mat.<score>       MAT lowers the minority score: paired erm − mat > 0
 #pragma once

@@ -1,4 +1,4 @@
-// The Figure-1 experiment, see spur_figure1.h.
+// The Figure-1 experiment, see figure1_experiment.h.
 #include "scenarios/spur/figure1_experiment.h"
 
 #include <Eigen/Core>
@@ -9,10 +9,10 @@
 #include "sim/core/config_error.h"
 #include "sim/random/distributions.h"
 #include "sim/random/stream_tag.h"
+#include "sim/spur/data.h"
 #include "sim/spur/logistic_gd.h"
 #include "sim/spur/mat_shift.h"
 #include "sim/spur/self_influence.h"
-#include "sim/spur/data.h"
 #include "sim/spur/xrm.h"
 
 namespace memgen::scenarios {
@@ -28,7 +28,7 @@ struct Split {
 };
 
 Split DrawSplit(const Figure1Options& o, double majority_fraction, sim::Rng& rng) {
-  sim::Figure1Options g;
+  sim::Figure1SplitOptions g;
   g.n = o.n;
   g.d = o.d;
   g.majority_fraction = majority_fraction;
@@ -48,16 +48,6 @@ Eigen::MatrixXd Assemble(const Split& s, double sigma) {
   return x;
 }
 
-// Binary weights of a PyTorch Linear(D→2, bias=False) at its default initialisation: W₁ − W₀ with
-// every entry U(±1/√D).
-Eigen::VectorXd TorchInit(std::int64_t dim, sim::Rng& rng) {
-  const double bound = 1.0 / std::sqrt(static_cast<double>(dim));
-  Eigen::VectorXd w0(dim), w1(dim);
-  for (std::int64_t k = 0; k < dim; ++k) w0(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
-  for (std::int64_t k = 0; k < dim; ++k) w1(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
-  return w1 - w0;
-}
-
 Eigen::VectorXd Logits(const Split& s, double sigma, const Eigen::VectorXd& w) {
   return s.features * w.head(2) + sigma * (s.noise * w.tail(s.noise.cols()));
 }
@@ -73,6 +63,104 @@ GramPieces Pieces(const Split& rows, const Split& cols) {
   g.ff.noalias() = rows.features * cols.features.transpose();
   g.ee.noalias() = rows.noise * cols.noise.transpose();
   return g;
+}
+
+// The data of one trial: both splits and their Gram pieces against the training split.
+struct TrialData {
+  TrialData(Split train_split, Split val_split)
+      : train(std::move(train_split)), val(std::move(val_split)), k_train(Pieces(train, train)), k_val(Pieces(val, train)) {}
+  Split train, val;
+  GramPieces k_train, k_val;
+};
+
+// Binary weights of a PyTorch Linear(D→2, bias=False) at its default initialisation: W₁ − W₀ with
+// every entry U(±1/√D).
+Eigen::VectorXd TorchInit(std::int64_t dim, sim::Rng& rng) {
+  const double bound = 1.0 / std::sqrt(static_cast<double>(dim));
+  Eigen::VectorXd w0(dim), w1(dim);
+  for (std::int64_t k = 0; k < dim; ++k) w0(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
+  for (std::int64_t k = 0; k < dim; ++k) w1(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
+  return w1 - w0;
+}
+
+// The initial weights of a trial, one independent TorchInit per model, drawn from the init stream in
+// this order. The erm twins serve both ERM learners (erm_clean's twins start where erm's do, so the
+// paired erm − erm_clean scores differ by the noise only); every other model has its own draw.
+enum InitialWeight {
+  kInitErmClean, kInitErm, kInitErmTwin0, kInitErmTwin1, kInitXrmTwin0, kInitXrmTwin1, kInitMat, kInitMatTwin0,
+  kInitMatTwin1, kInitialWeights
+};
+using InitialWeights = std::array<Eigen::VectorXd, kInitialWeights>;
+
+InitialWeights DrawInitialWeights(std::int64_t dim, sim::Rng& rng) {
+  InitialWeights w;
+  for (auto& v : w) v = TorchInit(dim, rng);
+  return w;
+}
+
+// Flagged points against the true minority: counts, precision and recall.
+struct FlagCounts {
+  double true_positive = 0, flagged = 0, minority = 0;
+  double Precision() const { return flagged > 0 ? true_positive / flagged : 0.0; }
+  double Recall() const { return true_positive / minority; }
+  bool Exact() const { return true_positive == flagged && true_positive == minority; }
+};
+
+FlagCounts CountFlags(const std::vector<char>& flags, const std::vector<char>& minority) {
+  FlagCounts c;
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    c.true_positive += flags[i] && minority[i];
+    c.flagged += flags[i];
+    c.minority += minority[i];
+  }
+  return c;
+}
+
+// XRM on the memorizing training data (σ_ε = noise); its recovery of the true minority goes to `out`.
+sim::XrmResult RunTwins(const Figure1Options& o, const Split& train, const Eigen::MatrixXd& gram_noisy,
+                        const InitialWeights& w_init, sim::Rng& xrm_rng, Figure1Trial* out) {
+  sim::XrmOptions xrm_options;
+  xrm_options.learning_rate = 2.0 * o.learning_rate;
+  xrm_options.epochs = o.epochs;
+  xrm_options.class_balanced = o.class_balanced_xrm;
+  xrm_options.flip = o.flip;
+  const Eigen::VectorXd twins_init[2] = {w_init[kInitXrmTwin0], w_init[kInitXrmTwin1]};
+  sim::XrmResult xrm = sim::RunXrm(Assemble(train, o.noise), gram_noisy, train.y, twins_init, xrm_options, xrm_rng,
+                                   &train.minority);
+  const FlagCounts flips = CountFlags(xrm.flipped, train.minority);
+  out->xrm_precision = flips.Precision();
+  out->xrm_recall = flips.Recall();
+  out->xrm_exact = flips.Exact();
+  out->xrm_first_exact_epoch = xrm.first_exact_epoch;
+  return xrm;
+}
+
+// MAT's shift from the XRM held-out logits (times shift_sign); its calibration matrix and the mean
+// margin shift y_i δ_i by true group go to `out`.
+Eigen::VectorXd MatDelta(const Figure1Options& o, const Split& train, const sim::XrmResult& xrm, Figure1Trial* out) {
+  const sim::MatShift shift = sim::ComputeMatShift(xrm.held_out_logits, train.y, o.temperature, o.calibrate);
+  for (int a = 0; a < 2; ++a)
+    for (int b = 0; b < 2; ++b) out->calibration[a][b] = shift.calibration(a, b);
+  const Eigen::VectorXd delta = o.shift_sign * shift.delta;
+  double sum[2] = {0, 0}, count[2] = {0, 0};
+  for (Eigen::Index i = 0; i < train.y.size(); ++i) {
+    const int g = train.minority[static_cast<std::size_t>(i)] ? 1 : 0;
+    sum[g] += train.y(i) * delta(i);
+    count[g] += 1.0;
+  }
+  out->margin_shift_majority = sum[0] / count[0];
+  out->margin_shift_minority = sum[1] / count[1];
+  return delta;
+}
+
+// XRM's inferred validation groups (cross-mistakes) and their recovery of the true minority.
+std::vector<char> InferValidationGroups(const Figure1Options& o, const Split& val, const sim::XrmResult& xrm,
+                                        Figure1Trial* out) {
+  const std::vector<char> inferred = sim::CrossMistakes(Assemble(val, o.noise), val.y, xrm.weights);
+  const FlagCounts c = CountFlags(inferred, val.minority);
+  out->val_inferred_precision = c.Precision();
+  out->val_inferred_recall = c.Recall();
+  return inferred;
 }
 
 sim::LogisticArm Arm(double learning_rate, const Eigen::VectorXd& initial_logits) {
@@ -92,6 +180,129 @@ sim::LogisticArm HalfArm(double learning_rate, const Eigen::VectorXd& initial_lo
   return a;
 }
 
+// The memorizing arms (σ_ε = noise, two-logit lr learning_rate), stepped in lockstep:
+//   0 erm, 1 mat (shift δ), 2–3 erm's half-sample twins, 4–5 mat's (shift δ), on the XRM halves.
+enum NoisyArm { kNoisyErm, kNoisyMat, kNoisyErmTwin0, kNoisyErmTwin1, kNoisyMatTwin0, kNoisyMatTwin1 };
+
+std::vector<sim::LogisticArm> NoisyArms(const Figure1Options& o, const Split& train, const InitialWeights& w_init,
+                                        const std::vector<char>& assign, const Eigen::VectorXd& delta) {
+  const double lr = 2.0 * o.learning_rate, sigma = o.noise;
+  std::vector<sim::LogisticArm> arms = {
+      Arm(lr, Logits(train, sigma, w_init[kInitErm])),
+      Arm(lr, Logits(train, sigma, w_init[kInitMat])),
+      HalfArm(lr, Logits(train, sigma, w_init[kInitErmTwin0]), assign, true),
+      HalfArm(lr, Logits(train, sigma, w_init[kInitErmTwin1]), assign, false),
+      HalfArm(lr, Logits(train, sigma, w_init[kInitMatTwin0]), assign, true),
+      HalfArm(lr, Logits(train, sigma, w_init[kInitMatTwin1]), assign, false)};
+  for (int a : {kNoisyMat, kNoisyMatTwin0, kNoisyMatTwin1}) arms[static_cast<std::size_t>(a)].shift = delta;
+  return arms;
+}
+
+// The clean arms (σ_ε = clean_noise, two-logit lr clean_learning_rate): 0 erm_clean, 1–2 its twins.
+std::vector<sim::LogisticArm> CleanArms(const Figure1Options& o, const Split& train, const InitialWeights& w_init,
+                                        const std::vector<char>& assign) {
+  const double lr_clean = 2.0 * o.clean_learning_rate, sigma_clean = o.clean_noise;
+  return {Arm(lr_clean, Logits(train, sigma_clean, w_init[kInitErmClean])),
+          HalfArm(lr_clean, Logits(train, sigma_clean, w_init[kInitErmTwin0]), assign, true),
+          HalfArm(lr_clean, Logits(train, sigma_clean, w_init[kInitErmTwin1]), assign, false)};
+}
+
+// Validation logits f_val = X_val w₀ + K_val c of erm_clean, erm and mat from their coefficients c,
+// with K_val,σ = F_val F_trainᵀ + σ² E_val E_trainᵀ.
+struct ValidationLogits {
+  ValidationLogits(const Figure1Options& o, const TrialData& trial_data, const InitialWeights& w_init)
+      : data(trial_data), sigma_clean(o.clean_noise), gram_noisy(data.k_val.At(o.noise)), init(o.n, 3) {
+    init << Logits(data.val, sigma_clean, w_init[kInitErmClean]), Logits(data.val, o.noise, w_init[kInitErm]),
+        Logits(data.val, o.noise, w_init[kInitMat]);
+    if (sigma_clean > 0.0) gram_clean = data.k_val.At(sigma_clean);
+  }
+  // K_val,clean = F_val F_trainᵀ has rank 2 at σ = 0: F_val (F_trainᵀ c) costs O(n), not O(n²).
+  Eigen::VectorXd Clean(const Eigen::VectorXd& c) const {
+    if (sigma_clean > 0.0) return init.col(0) + gram_clean * c;
+    return init.col(0) + data.val.features * (data.train.features.transpose() * c);
+  }
+  const TrialData& data;
+  double sigma_clean;
+  Eigen::MatrixXd gram_noisy, gram_clean;  ///< K_val at noise and at clean_noise (empty at 0)
+  Eigen::MatrixXd init;                    ///< columns erm_clean, erm, mat: X_val w₀
+};
+
+// One row of the trial-0 curves: (erm_clean, erm, mat) × (val majority, val minority, train
+// majority, train minority).
+std::array<double, 12> CurveRow(const TrialData& data, const ValidationLogits& v, const sim::DualLogisticGd& noisy,
+                                const sim::DualLogisticGd& clean, const Eigen::MatrixXd& val_noisy) {
+  const Eigen::VectorXd val[3] = {v.Clean(clean.coefficients().col(0)), val_noisy.col(0), val_noisy.col(1)};
+  const Eigen::VectorXd train[3] = {clean.logits().col(0), noisy.logits().col(kNoisyErm), noisy.logits().col(kNoisyMat)};
+  std::array<double, 12> row{};
+  for (int a = 0; a < 3; ++a) {
+    const sim::GroupAccuracy va = sim::AccuracyByGroup(val[a], data.val.y, data.val.minority);
+    const sim::GroupAccuracy ta = sim::AccuracyByGroup(train[a], data.train.y, data.train.minority);
+    row[static_cast<std::size_t>(4 * a)] = va.majority;
+    row[static_cast<std::size_t>(4 * a + 1)] = va.minority;
+    row[static_cast<std::size_t>(4 * a + 2)] = ta.majority;
+    row[static_cast<std::size_t>(4 * a + 3)] = ta.minority;
+  }
+  return row;
+}
+
+// `epochs` full-batch steps of both learners. Before each step (and after the last) mat is read on
+// validation: its coefficients at the last maximum of the worst-cell accuracy over (y, inferred
+// group), as XRM's read_results, are returned (epoch to `out`); trial 0 also records the curves.
+Eigen::VectorXd TrainWithCheckpoint(const Figure1Options& o, const TrialData& data, const ValidationLogits& v,
+                                    const std::vector<char>& inferred, std::int64_t trial, sim::DualLogisticGd* noisy,
+                                    sim::DualLogisticGd* clean, Figure1Trial* out) {
+  double best = -1.0;
+  Eigen::VectorXd selected = noisy->coefficients().col(kNoisyMat);
+  for (std::int64_t epoch = 0;; ++epoch) {
+    Eigen::MatrixXd val_noisy = v.init.rightCols(2);
+    for (Eigen::Index a = 0; a < 2; ++a) val_noisy.col(a).noalias() += v.gram_noisy * noisy->coefficients().col(a);
+    const double worst_cell = sim::WorstCellAccuracy(val_noisy.col(1), data.val.y, inferred);
+    if (worst_cell >= best) {
+      best = worst_cell;
+      out->selected_epoch = epoch;
+      selected = noisy->coefficients().col(kNoisyMat);
+    }
+    if (trial == 0) out->curves.push_back(CurveRow(data, v, *noisy, *clean, val_noisy));
+    if (epoch == o.epochs) break;
+    noisy->Step();
+    clean->Step();
+  }
+  return selected;
+}
+
+// Final group accuracies of every arm on the training and validation splits.
+void RecordAccuracies(const TrialData& data, const ValidationLogits& v, const sim::DualLogisticGd& noisy,
+                      const sim::DualLogisticGd& clean, const Eigen::VectorXd& train_selected,
+                      const Eigen::VectorXd& selected, Figure1Trial* out) {
+  const Split &train = data.train, &val = data.val;
+  const Eigen::VectorXd val_clean = v.Clean(clean.coefficients().col(0));
+  const Eigen::VectorXd val_erm = v.init.col(1) + v.gram_noisy * noisy.coefficients().col(kNoisyErm);
+  const Eigen::VectorXd val_mat = v.init.col(2) + v.gram_noisy * noisy.coefficients().col(kNoisyMat);
+  const Eigen::VectorXd val_sel = v.init.col(2) + v.gram_noisy * selected;
+  out->val[kErmClean] = sim::AccuracyByGroup(val_clean, val.y, val.minority);
+  out->val[kErm] = sim::AccuracyByGroup(val_erm, val.y, val.minority);
+  out->val[kMatLast] = sim::AccuracyByGroup(val_mat, val.y, val.minority);
+  out->val[kMatSelected] = sim::AccuracyByGroup(val_sel, val.y, val.minority);
+  out->train[kErmClean] = sim::AccuracyByGroup(clean.logits().col(0), train.y, train.minority);
+  out->train[kErm] = sim::AccuracyByGroup(noisy.logits().col(kNoisyErm), train.y, train.minority);
+  out->train[kMatLast] = sim::AccuracyByGroup(noisy.logits().col(kNoisyMat), train.y, train.minority);
+  out->train[kMatSelected] = sim::AccuracyByGroup(train_selected, train.y, train.minority);
+}
+
+// Final feature weights (w_y, w_a) = F-part of w₀ + F_trainᵀc per arm: the decision boundary at ε = 0.
+void RecordFeatureWeights(const Split& train, const sim::DualLogisticGd& noisy, const sim::DualLogisticGd& clean,
+                          const Eigen::VectorXd& selected, const InitialWeights& w_init, Figure1Trial* out) {
+  const Eigen::VectorXd coefficients[kFigure1Arms] = {clean.coefficients().col(0), noisy.coefficients().col(kNoisyErm),
+                                                      noisy.coefficients().col(kNoisyMat), selected};
+  const Eigen::VectorXd* init_of[kFigure1Arms] = {&w_init[kInitErmClean], &w_init[kInitErm], &w_init[kInitMat],
+                                                  &w_init[kInitMat]};
+  for (int arm = 0; arm < kFigure1Arms; ++arm) {
+    const Eigen::Vector2d w = init_of[arm]->head(2) + train.features.transpose() * coefficients[arm];
+    out->weights[arm][0] = w(0);
+    out->weights[arm][1] = w(1);
+  }
+}
+
 double Median(std::vector<double> v) {
   if (v.empty()) return NAN;
   const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
@@ -102,10 +313,10 @@ double Median(std::vector<double> v) {
 
 // Self-influence and held-in minus held-out scores of one learner, summarised by group; the raw
 // per-point scores go to `influence_out` and `heldout_out`.
-MemorisationScores Scores(const Eigen::MatrixXd& gram, const Eigen::VectorXd& logits, const Eigen::VectorXd& twin0,
+MemorizationScores Scores(const Eigen::MatrixXd& gram, const Eigen::VectorXd& logits, const Eigen::VectorXd& twin0,
                           const Eigen::VectorXd& twin1, const Split& train, const std::vector<char>& assign, double lambda,
                           Eigen::VectorXd* influence_out, Eigen::VectorXd* heldout_out) {
-  MemorisationScores s;
+  MemorizationScores s;
   const Eigen::VectorXd influence = sim::SelfInfluenceDual(gram, logits, train.y, lambda);
   Eigen::VectorXd heldout(train.y.size());
   for (Eigen::Index i = 0; i < train.y.size(); ++i) {
@@ -134,6 +345,41 @@ MemorisationScores Scores(const Eigen::MatrixXd& gram, const Eigen::VectorXd& lo
   return s;
 }
 
+// Memorization scores of erm_clean, erm and mat (at its selected checkpoint; its twins are read at the
+// last epoch), and on trial 0 the per-point scores.
+void RecordScores(const Figure1Options& o, const Split& train, const sim::DualLogisticGd& noisy,
+                  const sim::DualLogisticGd& clean, const Eigen::VectorXd& train_selected, const std::vector<char>& assign,
+                  std::int64_t trial, Figure1Trial* out) {
+  Eigen::VectorXd influence[3], heldout[3];
+  out->scores[0] = Scores(clean.gram(), clean.logits().col(0), clean.logits().col(1), clean.logits().col(2), train,
+                          assign, o.influence_lambda, &influence[0], &heldout[0]);
+  out->scores[1] = Scores(noisy.gram(), noisy.logits().col(kNoisyErm), noisy.logits().col(kNoisyErmTwin0),
+                          noisy.logits().col(kNoisyErmTwin1), train, assign, o.influence_lambda, &influence[1], &heldout[1]);
+  out->scores[2] = Scores(noisy.gram(), train_selected, noisy.logits().col(kNoisyMatTwin0),
+                          noisy.logits().col(kNoisyMatTwin1), train, assign, o.influence_lambda, &influence[2], &heldout[2]);
+  if (trial != 0) return;
+  for (Eigen::Index i = 0; i < train.y.size(); ++i)
+    out->points.push_back({train.features(i, 0), train.features(i, 1), train.y(i),
+                           static_cast<double>(train.minority[static_cast<std::size_t>(i)]), influence[0](i),
+                           influence[1](i), influence[2](i), heldout[0](i), heldout[1](i), heldout[2](i)});
+}
+
+// ERM from erm's initial weights at each σ_ε of sweep_noise: validation accuracy by group and the
+// worst-group training accuracy.
+void RunNoiseSweep(const Figure1Options& o, const TrialData& data, const Eigen::VectorXd& w_erm, Figure1Trial* out) {
+  const double lr = 2.0 * o.learning_rate;
+  for (double s : o.sweep_noise) {
+    const Eigen::MatrixXd gram = data.k_train.At(s);
+    sim::DualLogisticGd erm(gram, data.train.y, {Arm(lr, Logits(data.train, s, w_erm))});
+    erm.Run(o.epochs);
+    const Eigen::VectorXd v = Logits(data.val, s, w_erm) + data.k_val.At(s) * erm.coefficients().col(0);
+    const sim::GroupAccuracy va = sim::AccuracyByGroup(v, data.val.y, data.val.minority);
+    out->sweep_val_minority.push_back(va.minority);
+    out->sweep_val_majority.push_back(va.majority);
+    out->sweep_train_worst.push_back(sim::AccuracyByGroup(erm.logits().col(0), data.train.y, data.train.minority).Worst());
+  }
+}
+
 }  // namespace
 
 const char* Figure1ArmName(int arm) {
@@ -147,7 +393,7 @@ const char* Figure1ArmName(int arm) {
 }
 
 void Figure1Options::Validate(const std::string& field) const {
-  const std::string at = field.empty() ? "" : at + "";  // root-level keys carry no prefix
+  const std::string at = field.empty() ? "" : field + ".";  // root-level keys carry no prefix
   Require(n >= 20 && n <= 100000, at + "n", n, "must be in [20, 1e5]");
   Require(d >= 1 && d <= 1000000, at + "d", d, "must be in [1, 1e6]");
   Require(majority_fraction > 0.5 && majority_fraction < 1.0, at + "majority_fraction", majority_fraction,
@@ -173,174 +419,25 @@ Figure1Trial RunFigure1Trial(const Figure1Options& o, std::uint64_t seed, std::i
   const auto t = static_cast<std::uint64_t>(trial);
   sim::Rng train_rng({seed, tag, t, kTrainStream}), val_rng({seed, tag, t, kValStream});
   sim::Rng init_rng({seed, tag, t, kInitStream}), xrm_rng({seed, tag, t, kXrmStream});
-  const Split train = DrawSplit(o, o.majority_fraction, train_rng);
-  const Split val = DrawSplit(o, 0.5, val_rng);
-  const GramPieces k_train = Pieces(train, train), k_val = Pieces(val, train);
-  const std::int64_t dim = o.d + 2;
-  // Initial weights, in a fixed order: erm_clean, erm, twins of erm, xrm twins, mat, twins of mat.
-  Eigen::VectorXd w_init[8];
-  for (auto& w : w_init) w = TorchInit(dim, init_rng);
-  const double lr_clean = 2.0 * o.clean_learning_rate, lr = 2.0 * o.learning_rate;
-  const double sigma = o.noise;
+  const TrialData data(DrawSplit(o, o.majority_fraction, train_rng), DrawSplit(o, 0.5, val_rng));
+  const InitialWeights w_init = DrawInitialWeights(o.d + 2, init_rng);
   Figure1Trial out;
-
-  // XRM on the memorising data, then MAT's shift.
-  const Eigen::MatrixXd x_noisy = Assemble(train, sigma);
-  const double sigma_clean = o.clean_noise;  // 0 unless a negative control plants noise in the clean arm
-  const Eigen::MatrixXd gram_noisy = k_train.At(sigma), gram_clean = k_train.At(sigma_clean);
-  sim::XrmOptions xrm_options;
-  xrm_options.learning_rate = lr;
-  xrm_options.epochs = o.epochs;
-  xrm_options.class_balanced = o.class_balanced_xrm;
-  xrm_options.flip = o.flip;
-  const Eigen::VectorXd twins_init[2] = {w_init[4], w_init[5]};
-  const sim::XrmResult xrm = sim::RunXrm(x_noisy, gram_noisy, train.y, twins_init, xrm_options, xrm_rng, &train.minority);
-  double true_positive = 0, flagged = 0, minority_count = 0;
-  for (std::size_t i = 0; i < train.minority.size(); ++i) {
-    true_positive += xrm.flipped[i] && train.minority[i];
-    flagged += xrm.flipped[i];
-    minority_count += train.minority[i];
-  }
-  out.xrm_precision = flagged > 0 ? true_positive / flagged : 0.0;
-  out.xrm_recall = true_positive / minority_count;
-  out.xrm_exact = true_positive == flagged && true_positive == minority_count;
-  out.xrm_first_exact_epoch = xrm.first_exact_epoch;
-  const sim::MatShift shift = sim::ComputeMatShift(xrm.held_out_logits, train.y, o.temperature, o.calibrate);
-  for (int a = 0; a < 2; ++a)
-    for (int b = 0; b < 2; ++b) out.calibration[a][b] = shift.calibration(a, b);
-  const Eigen::VectorXd delta = o.shift_sign * shift.delta;
-  {
-    double sum[2] = {0, 0}, count[2] = {0, 0};
-    for (Eigen::Index i = 0; i < train.y.size(); ++i) {
-      const int g = train.minority[static_cast<std::size_t>(i)] ? 1 : 0;
-      sum[g] += train.y(i) * delta(i);
-      count[g] += 1.0;
-    }
-    out.margin_shift_majority = sum[0] / count[0];
-    out.margin_shift_minority = sum[1] / count[1];
-  }
-  const Eigen::MatrixXd x_val_noisy = Assemble(val, sigma);
-  const std::vector<char> inferred = sim::CrossMistakes(x_val_noisy, val.y, xrm.weights);
-  {
-    double tp = 0, flagged_val = 0, minority_val = 0;
-    for (std::size_t i = 0; i < inferred.size(); ++i) {
-      tp += inferred[i] && val.minority[i];
-      flagged_val += inferred[i];
-      minority_val += val.minority[i];
-    }
-    out.val_inferred_precision = flagged_val > 0 ? tp / flagged_val : 0.0;
-    out.val_inferred_recall = tp / minority_val;
-  }
-
-  // Memorising data: erm, mat and their half-sample refits (the XRM halves), 6 arms in lockstep.
-  std::vector<sim::LogisticArm> noisy_arms = {
-      Arm(lr, Logits(train, sigma, w_init[1])),
-      Arm(lr, Logits(train, sigma, w_init[6])),
-      HalfArm(lr, Logits(train, sigma, w_init[2]), xrm.assign, true),
-      HalfArm(lr, Logits(train, sigma, w_init[3]), xrm.assign, false),
-      HalfArm(lr, Logits(train, sigma, w_init[6]), xrm.assign, true),
-      HalfArm(lr, Logits(train, sigma, w_init[7]), xrm.assign, false)};
-  for (int a : {1, 4, 5}) noisy_arms[static_cast<std::size_t>(a)].shift = delta;
-  std::vector<sim::LogisticArm> clean_arms = {
-      Arm(lr_clean, Logits(train, sigma_clean, w_init[0])),
-      HalfArm(lr_clean, Logits(train, sigma_clean, w_init[2]), xrm.assign, true),
-      HalfArm(lr_clean, Logits(train, sigma_clean, w_init[3]), xrm.assign, false)};
-  sim::DualLogisticGd noisy(gram_noisy, train.y, noisy_arms), clean(gram_clean, train.y, clean_arms);
-  const Eigen::MatrixXd gram_val_noisy = k_val.At(sigma);
-  Eigen::MatrixXd val_init(o.n, 3);
-  val_init << Logits(val, sigma_clean, w_init[0]), Logits(val, sigma, w_init[1]), Logits(val, sigma, w_init[6]);
-  // K_val,clean = F_val F_trainᵀ has rank 2 at σ = 0: F_val (F_trainᵀ c) costs O(n), not O(n²).
-  const Eigen::MatrixXd gram_val_clean = sigma_clean > 0.0 ? k_val.At(sigma_clean) : Eigen::MatrixXd();
-  const auto clean_val_logits = [&](const Eigen::VectorXd& c) -> Eigen::VectorXd {
-    if (sigma_clean > 0.0) return val_init.col(0) + gram_val_clean * c;
-    return val_init.col(0) + val.features * (train.features.transpose() * c);
-  };
-  double best = -1.0;
-  Eigen::VectorXd selected_coefficients = noisy.coefficients().col(1);
-  for (std::int64_t epoch = 0;; ++epoch) {
-    Eigen::VectorXd val_clean = clean_val_logits(clean.coefficients().col(0));
-    Eigen::MatrixXd val_noisy = val_init.rightCols(2);
-    for (Eigen::Index a = 0; a < 2; ++a) val_noisy.col(a).noalias() += gram_val_noisy * noisy.coefficients().col(a);
-    const double worst_cell = sim::WorstCellAccuracy(val_noisy.col(1), val.y, inferred);
-    if (worst_cell >= best) {  // the last maximum, as XRM's read_results
-      best = worst_cell;
-      out.selected_epoch = epoch;
-      selected_coefficients = noisy.coefficients().col(1);
-    }
-    if (trial == 0) {
-      const Eigen::VectorXd* v[3] = {&val_clean, nullptr, nullptr};
-      const Eigen::VectorXd v1 = val_noisy.col(0), v2 = val_noisy.col(1);
-      v[1] = &v1;
-      v[2] = &v2;
-      const Eigen::VectorXd t0 = clean.logits().col(0), t1 = noisy.logits().col(0), t2 = noisy.logits().col(1);
-      const Eigen::VectorXd* tr[3] = {&t0, &t1, &t2};
-      std::array<double, 12> row{};
-      for (int a = 0; a < 3; ++a) {
-        const sim::GroupAccuracy va = sim::AccuracyByGroup(*v[a], val.y, val.minority);
-        const sim::GroupAccuracy ta = sim::AccuracyByGroup(*tr[a], train.y, train.minority);
-        row[static_cast<std::size_t>(4 * a)] = va.majority;
-        row[static_cast<std::size_t>(4 * a + 1)] = va.minority;
-        row[static_cast<std::size_t>(4 * a + 2)] = ta.majority;
-        row[static_cast<std::size_t>(4 * a + 3)] = ta.minority;
-      }
-      out.curves.push_back(row);
-    }
-    if (epoch == o.epochs) break;
-    noisy.Step();
-    clean.Step();
-  }
-  // Final accuracies.
-  const Eigen::VectorXd val_clean = clean_val_logits(clean.coefficients().col(0));
-  const Eigen::VectorXd val_erm = val_init.col(1) + gram_val_noisy * noisy.coefficients().col(0);
-  const Eigen::VectorXd val_mat = val_init.col(2) + gram_val_noisy * noisy.coefficients().col(1);
-  const Eigen::VectorXd val_sel = val_init.col(2) + gram_val_noisy * selected_coefficients;
-  const Eigen::VectorXd train_mat_init = noisy_arms[1].initial_logits;
-  const Eigen::VectorXd train_sel = train_mat_init + gram_noisy * selected_coefficients;
-  out.val[kErmClean] = sim::AccuracyByGroup(val_clean, val.y, val.minority);
-  out.val[kErm] = sim::AccuracyByGroup(val_erm, val.y, val.minority);
-  out.val[kMatLast] = sim::AccuracyByGroup(val_mat, val.y, val.minority);
-  out.val[kMatSelected] = sim::AccuracyByGroup(val_sel, val.y, val.minority);
-  out.train[kErmClean] = sim::AccuracyByGroup(clean.logits().col(0), train.y, train.minority);
-  out.train[kErm] = sim::AccuracyByGroup(noisy.logits().col(0), train.y, train.minority);
-  out.train[kMatLast] = sim::AccuracyByGroup(noisy.logits().col(1), train.y, train.minority);
-  out.train[kMatSelected] = sim::AccuracyByGroup(train_sel, train.y, train.minority);
-  // Final feature weights (w_y, w_a) = F-part of w₀ + Xᵀc.
-  const Eigen::VectorXd* coefficient_of[kFigure1Arms] = {nullptr, nullptr, nullptr, &selected_coefficients};
-  const Eigen::VectorXd c_clean = clean.coefficients().col(0), c_erm = noisy.coefficients().col(0),
-                        c_mat = noisy.coefficients().col(1);
-  coefficient_of[kErmClean] = &c_clean;
-  coefficient_of[kErm] = &c_erm;
-  coefficient_of[kMatLast] = &c_mat;
-  const Eigen::VectorXd* init_of[kFigure1Arms] = {&w_init[0], &w_init[1], &w_init[6], &w_init[6]};
-  for (int arm = 0; arm < kFigure1Arms; ++arm) {
-    const Eigen::Vector2d w = init_of[arm]->head(2) + train.features.transpose() * *coefficient_of[arm];
-    out.weights[arm][0] = w(0);
-    out.weights[arm][1] = w(1);
-  }
-  // Memorisation scores (MAT's twins are read at the last epoch).
-  Eigen::VectorXd influence[3], heldout[3];
-  out.scores[0] = Scores(gram_clean, clean.logits().col(0), clean.logits().col(1), clean.logits().col(2), train,
-                         xrm.assign, o.influence_lambda, &influence[0], &heldout[0]);
-  out.scores[1] = Scores(gram_noisy, noisy.logits().col(0), noisy.logits().col(2), noisy.logits().col(3), train,
-                         xrm.assign, o.influence_lambda, &influence[1], &heldout[1]);
-  out.scores[2] = Scores(gram_noisy, train_sel, noisy.logits().col(4), noisy.logits().col(5), train, xrm.assign,
-                         o.influence_lambda, &influence[2], &heldout[2]);
-  if (trial == 0)
-    for (Eigen::Index i = 0; i < train.y.size(); ++i)
-      out.points.push_back({train.features(i, 0), train.features(i, 1), train.y(i),
-                            static_cast<double>(train.minority[static_cast<std::size_t>(i)]), influence[0](i),
-                            influence[1](i), influence[2](i), heldout[0](i), heldout[1](i), heldout[2](i)});
-  // σ_ε sweep of ERM.
-  for (double s : o.sweep_noise) {
-    const Eigen::MatrixXd gram = k_train.At(s);
-    sim::DualLogisticGd erm(gram, train.y, {Arm(lr, Logits(train, s, w_init[1]))});
-    erm.Run(o.epochs);
-    const Eigen::VectorXd v = Logits(val, s, w_init[1]) + k_val.At(s) * erm.coefficients().col(0);
-    const sim::GroupAccuracy va = sim::AccuracyByGroup(v, val.y, val.minority);
-    out.sweep_val_minority.push_back(va.minority);
-    out.sweep_val_majority.push_back(va.majority);
-    out.sweep_train_worst.push_back(sim::AccuracyByGroup(erm.logits().col(0), train.y, train.minority).Worst());
-  }
+  // XRM on the memorizing data, MAT's shift and the inferred validation groups.
+  const Eigen::MatrixXd gram_noisy = data.k_train.At(o.noise), gram_clean = data.k_train.At(o.clean_noise);
+  const sim::XrmResult xrm = RunTwins(o, data.train, gram_noisy, w_init, xrm_rng, &out);
+  const Eigen::VectorXd delta = MatDelta(o, data.train, xrm, &out);
+  const std::vector<char> inferred = InferValidationGroups(o, data.val, xrm, &out);
+  // The models, trained in lockstep with mat's checkpoint selection.
+  sim::DualLogisticGd noisy(gram_noisy, data.train.y, NoisyArms(o, data.train, w_init, xrm.assign, delta));
+  sim::DualLogisticGd clean(gram_clean, data.train.y, CleanArms(o, data.train, w_init, xrm.assign));
+  const ValidationLogits v(o, data, w_init);
+  const Eigen::VectorXd selected = TrainWithCheckpoint(o, data, v, inferred, trial, &noisy, &clean, &out);
+  const Eigen::VectorXd train_selected = Logits(data.train, o.noise, w_init[kInitMat]) + gram_noisy * selected;
+  // Read-outs.
+  RecordAccuracies(data, v, noisy, clean, train_selected, selected, &out);
+  RecordFeatureWeights(data.train, noisy, clean, selected, w_init, &out);
+  RecordScores(o, data.train, noisy, clean, train_selected, xrm.assign, trial, &out);
+  RunNoiseSweep(o, data, w_init[kInitErm], &out);
   return out;
 }
 

@@ -1,5 +1,5 @@
 // The Figure-1 experiment of Bayat et al. ("The Pitfalls of Memorization", 2024) with MAT and the
-// memorisation scores (spurious_memorization.md §9 E1, E5, E6), on the exact generator of
+// memorization scores (spurious_memorization.md §9 E1, E5, E6), on the exact generator of
 // `interpretable_experiment.py` (sim/spur/data.h). Per trial (a fresh data seed):
 //   data      train split (90/10, 99 minority points), balanced validation split, each
 //             x = (x_y, 5x_a, σ_ε ε); the same standard normals ε serve every σ_ε, so
@@ -16,7 +16,9 @@
 //             (sim/spur/self_influence.h, λ) and held-in minus held-out p(y_i|x_i) from two
 //             half-sample refits (the XRM halves) of the same learner
 // Every model is binary logistic GD in dual form (sim/spur/logistic_gd.h): a PyTorch Linear(D→2)
-// at lr η is binary GD at 2η from w₀ = W₁ − W₀, W ~ U(±1/√D) (PyTorch's default initialisation).
+// at lr η is binary GD at 2η from w₀ = W₁ − W₀, W ~ U(±1/√D) (PyTorch's default initialisation),
+// one independent draw per model: erm_clean, erm, erm's two twins (which erm_clean's twins share),
+// the two XRM twins, mat, mat's two twins.
 #pragma once
 
 #include <array>
@@ -46,14 +48,14 @@ struct Figure1Options {
   double shift_sign = 1.0;            ///< −1 reverses MAT's shift
   bool calibrate = true;              ///< false: C = I in the shift
   bool flip = true;                   ///< false: XRM twins never flip labels
-  double clean_noise = 0.0;           ///< σ_ε of erm_clean (0; negative controls plant memorisable noise)
-  void Validate(const std::string& field) const;
+  double clean_noise = 0.0;           ///< σ_ε of erm_clean (0; negative controls plant memorizable noise)
+  void Validate(const std::string& field) const;  ///< field: the table's dotted path ("" at the root)
 };
 
 enum Figure1Arm { kErmClean = 0, kErm = 1, kMatLast = 2, kMatSelected = 3, kFigure1Arms = 4 };
 const char* Figure1ArmName(int arm);
 
-struct MemorisationScores {
+struct MemorizationScores {
   double auroc_influence = 0.0, auroc_heldout = 0.0;      ///< for the minority flag
   double minority_influence_median = 0.0, minority_influence_mean = 0.0, majority_influence_mean = 0.0;
   double minority_heldout_mean = 0.0, majority_heldout_mean = 0.0;
@@ -71,8 +73,8 @@ struct Figure1Trial {
   double val_inferred_precision = 0.0, val_inferred_recall = 0.0;   ///< cross-mistakes vs true minority
   // σ_ε sweep of ERM
   std::vector<double> sweep_val_minority, sweep_val_majority, sweep_train_worst;
-  // memorisation scores: erm_clean, erm, mat (selected checkpoint)
-  MemorisationScores scores[3];
+  // memorization scores: erm_clean, erm, mat (selected checkpoint)
+  MemorizationScores scores[3];
   double weights[kFigure1Arms][2] = {};  ///< final (w_y, w_a) per arm: the decision boundary at ε = 0
   // Trial 0 only: per training point (x_y, x_a, y, minority, then self-influence and held-in minus
   // held-out for erm_clean, erm, mat).

@@ -1,7 +1,7 @@
 // scn_spur_figure1: Figure 1 of Bayat et al. (2024) on the reference generator, with XRM, MAT and the
-// memorisation scores (spurious_memorization.md E1, E5, E6; scenarios/spur/figure1_experiment.h). Output:
+// memorization scores (spurious_memorization.md E1, E5, E6; scenarios/spur/figure1_experiment.h). Output:
 // trials.csv (per trial and arm), curves.csv (trial 0, per epoch), sweep.csv (ERM against σ_ε),
-// points.csv (trial 0: training points and their memorisation scores),
+// points.csv (trial 0: training points and their memorization scores),
 // summary.json.
 #include "scenarios/spur/config.h"
 #include "scenarios/cli/scenario_main.h"
@@ -32,6 +32,6 @@ std::size_t Memory(const Figure1Options& o, int threads) {
 
 int main(int argc, char** argv) {
   return memgen::scenarios::RunScenario<Figure1Options>(
-      argc, argv, memgen::scenarios::RegisteredScenario("Figure 1 of Bayat et al.: ERM memorises the minority, XRM finds it, MAT recovers it"),
+      argc, argv, memgen::scenarios::RegisteredScenario("Figure 1 of Bayat et al.: ERM memorizes the minority, XRM finds it, MAT recovers it"),
       memgen::scenarios::ReadFigure1Options, Memory, Run);
 }

@@ -1,4 +1,4 @@
-// Theorem-2.2 check on the idealized generator, see spur_margins.h.
+// Theorem-2.2 check on the idealized generator, see margins_experiment.h.
 #include "scenarios/spur/margins_experiment.h"
 
 #include <Eigen/Core>
@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <tuple>
 
 #include "sim/core/config_error.h"
 #include "sim/random/distributions.h"
@@ -235,127 +237,171 @@ MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t seed, const
   return out;
 }
 
-std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells) {
-  std::vector<theory::Claim> claims;
-  for (const MarginCellResult& r : cells) {
-    const MarginCell& c = r.cell;
-    claims.push_back(PhiClaim(r));
-    if (ClosedFormApplies(c)) {
-      for (const auto& [name, m_u, m_v] : {std::tuple{"svm", r.u_svm, r.v_svm}, std::tuple{"interpolant", r.u_mn, r.v_mn}}) {
-        theory::Claim cu = CloseTo({"", "", ""}, m_u, r.u_cf);
-        theory::Claim cv = CloseTo({std::string("SPUR-E2.closed_form.") + name + "." + c.Name(),
-                                 std::string("the ") + name + "'s feature margins (u, v) match the closed form (d >= 5n)",
-                                 kSource},
-                                m_v, r.v_cf);
-        if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
-        cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
-        cv.details["u"] = m_u.mean;
-        cv.details["u_closed_form"] = r.u_cf;
-        claims.push_back(cv);
-      }
-    }
-    if (c.d_over_n >= 5.0 && std::isfinite(r.v_cf_eff) && !std::isinf(c.n_over_s) && c.sigma_feature == 0.0) {
-      theory::Claim cu = CloseTo({"", "", ""}, r.u_mn, r.u_cf_eff, kEffTolerance);
-      theory::Claim cv = CloseTo({"SPUR-E2.closed_form_eff." + c.Name(),
-                               "the interpolant's (u, v) match the closed form at s_eff = sigma^2 (d - n - 1) (d >= 5n)",
-                               "spurious_memorization.md §4.2 with the inverse-Wishart finite-d correction"},
-                              r.v_mn, r.v_cf_eff, kEffTolerance);
-      if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
-      cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
-      cv.details["u"] = r.u_mn.mean;
-      cv.details["u_closed_form_eff"] = r.u_cf_eff;
-      claims.push_back(cv);
-    }
-    if (std::isinf(c.n_over_s) && c.sigma_feature == 0.0) {
-      theory::Claim core = theory::AtLeastClaim({"SPUR-E2.core." + c.Name(),
-                                      "without noise the max-margin solution is the core feature: w_y/|w| >= 0.99",
-                                      kSource + std::string(" (i)")},
-                                     {0.0}, {r.core_direction}, 0.99, kZ);
-      const theory::Claim minority = theory::AtLeastClaim({"", "", ""}, {0.0}, {r.acc_minority}, 0.99, kZ);
-      if (minority.verdict == theory::Verdict::kFail) core.verdict = theory::Verdict::kFail;
-      core.reason += "; minority accuracy " + theory::Num(r.acc_minority.mean);
-      claims.push_back(core);
-    }
+namespace {
+
+// SPUR-E2.closed_form.<learner>.<cell>: the SVM's and the interpolant's (u, v) against §4.2.
+void AddClosedFormClaims(const MarginCellResult& r, std::vector<theory::Claim>* claims) {
+  const MarginCell& c = r.cell;
+  for (const auto& [name, m_u, m_v] : {std::tuple{"svm", r.u_svm, r.v_svm}, std::tuple{"interpolant", r.u_mn, r.v_mn}}) {
+    theory::Claim cu = CloseTo({"", "", ""}, m_u, r.u_cf);
+    theory::Claim cv = CloseTo({std::string("SPUR-E2.closed_form.") + name + "." + c.Name(),
+                             std::string("the ") + name + "'s feature margins (u, v) match the closed form (d >= 5n)",
+                             kSource},
+                            m_v, r.v_cf);
+    if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
+    cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
+    cv.details["u"] = m_u.mean;
+    cv.details["u_closed_form"] = r.u_cf;
+    claims->push_back(cv);
   }
-  // Series: by (series, n, ρ, γ, σ_f): d/n sweeps at fixed n/s, and n/s sweeps at fixed d/n.
-  std::map<std::string, std::vector<const MarginCellResult*>> by_ns, by_dn;
+}
+
+bool ClosedFormEffApplies(const MarginCellResult& r) {
+  const MarginCell& c = r.cell;
+  return c.d_over_n >= 5.0 && std::isfinite(r.v_cf_eff) && !std::isinf(c.n_over_s) && c.sigma_feature == 0.0;
+}
+
+// SPUR-E2.closed_form_eff.<cell>: the interpolant's (u, v) against the closed form at s_eff.
+theory::Claim ClosedFormEffClaim(const MarginCellResult& r) {
+  theory::Claim cu = CloseTo({"", "", ""}, r.u_mn, r.u_cf_eff, kEffTolerance);
+  theory::Claim cv = CloseTo({"SPUR-E2.closed_form_eff." + r.cell.Name(),
+                           "the interpolant's (u, v) match the closed form at s_eff = sigma^2 (d - n - 1) (d >= 5n)",
+                           "spurious_memorization.md §4.2 with the inverse-Wishart finite-d correction"},
+                          r.v_mn, r.v_cf_eff, kEffTolerance);
+  if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
+  cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
+  cv.details["u"] = r.u_mn.mean;
+  cv.details["u_closed_form_eff"] = r.u_cf_eff;
+  return cv;
+}
+
+bool CoreApplies(const MarginCell& c) { return std::isinf(c.n_over_s) && c.sigma_feature == 0.0; }
+
+// SPUR-E2.core.<cell>: without noise the SVM is the core direction and the minority is classified.
+theory::Claim CoreClaim(const MarginCellResult& r) {
+  theory::Claim core = theory::AtLeastClaim({"SPUR-E2.core." + r.cell.Name(),
+                                  "without noise the max-margin solution is the core feature: w_y/|w| >= 0.99",
+                                  kSource + std::string(" (i)")},
+                                 {0.0}, {r.core_direction}, 0.99, kZ);
+  const theory::Claim minority = theory::AtLeastClaim({"", "", ""}, {0.0}, {r.acc_minority}, 0.99, kZ);
+  if (minority.verdict == theory::Verdict::kFail) core.verdict = theory::Verdict::kFail;
+  core.reason += "; minority accuracy " + theory::Num(r.acc_minority.mean);
+  return core;
+}
+
+// The per-cell claims, in this order: phi, closed_form (svm, interpolant), closed_form_eff, core.
+void AddCellClaims(const MarginCellResult& r, std::vector<theory::Claim>* claims) {
+  claims->push_back(PhiClaim(r));
+  if (ClosedFormApplies(r.cell)) AddClosedFormClaims(r, claims);
+  if (ClosedFormEffApplies(r)) claims->push_back(ClosedFormEffClaim(r));
+  if (CoreApplies(r.cell)) claims->push_back(CoreClaim(r));
+}
+
+using SeriesMap = std::map<std::string, std::vector<const MarginCellResult*>>;
+
+// The σ_f = 0 cells by (series, n, ρ, γ): d/n sweeps at fixed n/s (`by_ns`, noisy cells only) and
+// n/s sweeps at fixed d/n (`by_dn`).
+void GroupSeries(const std::vector<MarginCellResult>& cells, SeriesMap* by_ns, SeriesMap* by_dn) {
   for (const MarginCellResult& r : cells) {
     const MarginCell& c = r.cell;
     char key[200];
     std::snprintf(key, sizeof(key), "%s_n%lld_rho%g_g%g", c.series.c_str(), static_cast<long long>(c.n), c.rho, c.gamma);
     if (c.sigma_feature != 0.0) continue;
-    if (!std::isinf(c.n_over_s)) by_ns[std::string(key) + "_ns" + theory::Num(c.n_over_s)].push_back(&r);
-    by_dn[std::string(key) + "_dn" + theory::Num(c.d_over_n)].push_back(&r);
+    if (!std::isinf(c.n_over_s)) (*by_ns)[std::string(key) + "_ns" + theory::Num(c.n_over_s)].push_back(&r);
+    (*by_dn)[std::string(key) + "_dn" + theory::Num(c.d_over_n)].push_back(&r);
   }
+}
+
+// SPUR-E2.drift.<series>: |v_svm − v_cf| shrinks along a d/n sweep (cells sorted by d/n).
+theory::Claim DriftClaim(const std::string& key, const std::vector<const MarginCellResult*>& series) {
+  std::vector<double> x;
+  std::vector<theory::MeanSe> drift;
+  for (const auto* r : series) {
+    x.push_back(r->cell.d_over_n);
+    drift.push_back(r->drift_svm);
+  }
+  theory::Claim c = theory::DecreasingClaim({"SPUR-E2.drift." + key, "the SVM's distance to the closed-form v shrinks as d/n grows",
+                                  "spurious_memorization.md §4.5 (the closed form needs d >~ 5n)"},
+                                 x, drift, kZ);
+  for (const auto* r : series) c.details["drift_dn" + theory::Num(r->cell.d_over_n)] = r->drift_svm.mean;
+  return c;
+}
+
+// SPUR-E2.support.<series>: the support-vector count does not fall along an n/s sweep (cells sorted
+// by decreasing n/s, i.e. increasing σ_ε, ∞ first).
+theory::Claim SupportClaim(const std::string& key, const std::vector<const MarginCellResult*>& series) {
+  std::vector<double> x;
+  std::vector<theory::MeanSe> negative_support;
+  for (const auto* r : series) {
+    x.push_back(1.0 / r->cell.n_over_s);
+    theory::MeanSe m = r->support;
+    m.mean = -m.mean;
+    negative_support.push_back(m);
+  }
+  return theory::DecreasingClaim({"SPUR-E2.support." + key,
+                                  "the support-vector count does not fall as sigma_eps grows (support-vector proliferation)",
+                                  "spurious_memorization.md §4.5, E2"},
+                                 x, negative_support, kZ);
+}
+
+// SPUR-E2.flip.<series>: the measured sign change of v along an n/s sweep against the closed-form
+// threshold [B(1 − ρ) − Aρ]/(2ρ(1 − ρ)).
+theory::Claim FlipClaim(const std::string& key, const std::vector<const MarginCellResult*>& series) {
+  const MarginCell& first = series.front()->cell;
+  const double threshold = theory::FlipThreshold(std::floor(first.rho * static_cast<double>(first.n)) / static_cast<double>(first.n),
+                                         first.gamma);
+  double below = 0.0, above = INFINITY;  // n/s where v is significantly negative (largest) / positive (smallest)
+  bool any_negative = false;
+  for (const auto* r : series) {
+    if (std::isinf(r->cell.n_over_s)) continue;
+    if (r->v_svm.mean + kZ * r->v_svm.se < 0.0) {
+      any_negative = true;
+      below = std::max(below, r->cell.n_over_s);
+    }
+    if (r->v_svm.mean - kZ * r->v_svm.se > 0.0) above = std::min(above, r->cell.n_over_s);
+  }
+  theory::Claim flip;
+  flip.id = "SPUR-E2.flip." + key;
+  flip.statement = "the minority flips (v < 0) exactly below the closed-form threshold on n/s";
+  flip.source = kSource + std::string(" §4.3");
+  flip.kind = "BRACKET";
+  flip.predicted = threshold;
+  flip.predicted_lo = flip.predicted_hi = threshold;
+  flip.measured = any_negative ? below : 0.0;
+  flip.measured_lo = any_negative ? below : 0.0;
+  flip.measured_hi = above;
+  flip.interval = "largest n/s with v < 0 and smallest with v > 0 (4 SE)";
+  flip.false_failure_rate = static_cast<double>(series.size()) * theory::OneSidedTail(kZ);
+  bool pass;
+  if (std::isinf(threshold)) {
+    flip.rule = "no flip possible: v > 0 at every n/s";
+    pass = !any_negative;
+  } else {
+    flip.rule = "largest n/s with v < 0 < threshold < smallest n/s with v > 0";
+    pass = below < threshold && threshold < above && (!any_negative || below < above);
+  }
+  flip.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
+  flip.reason = "v < 0 up to n/s = " + theory::Num(below) + ", v > 0 from n/s = " + theory::Num(above) + "; threshold " + theory::Num(threshold);
+  return flip;
+}
+
+}  // namespace
+
+std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells) {
+  std::vector<theory::Claim> claims;
+  for (const MarginCellResult& r : cells) AddCellClaims(r, &claims);
+  SeriesMap by_ns, by_dn;
+  GroupSeries(cells, &by_ns, &by_dn);
   for (auto& [key, series] : by_ns) {  // drift against d/n
     if (series.size() < 3) continue;
     std::sort(series.begin(), series.end(), [](auto* a, auto* b) { return a->cell.d_over_n < b->cell.d_over_n; });
-    std::vector<double> x;
-    std::vector<theory::MeanSe> drift;
-    for (const auto* r : series) {
-      x.push_back(r->cell.d_over_n);
-      drift.push_back(r->drift_svm);
-    }
-    theory::Claim c = theory::DecreasingClaim({"SPUR-E2.drift." + key, "the SVM's distance to the closed-form v shrinks as d/n grows",
-                                    "spurious_memorization.md §4.5 (the closed form needs d >~ 5n)"},
-                                   x, drift, kZ);
-    for (const auto* r : series) c.details["drift_dn" + theory::Num(r->cell.d_over_n)] = r->drift_svm.mean;
-    claims.push_back(c);
+    claims.push_back(DriftClaim(key, series));
   }
   for (auto& [key, series] : by_dn) {  // n/s sweeps at fixed d/n
     if (series.size() < 3) continue;
-    // Increasing σ_ε = decreasing n/s (∞ first).
     std::sort(series.begin(), series.end(), [](auto* a, auto* b) { return a->cell.n_over_s > b->cell.n_over_s; });
-    std::vector<double> x;
-    std::vector<theory::MeanSe> negative_support;
-    for (const auto* r : series) {
-      x.push_back(1.0 / r->cell.n_over_s);
-      theory::MeanSe m = r->support;
-      m.mean = -m.mean;
-      negative_support.push_back(m);
-    }
-    claims.push_back(theory::DecreasingClaim({"SPUR-E2.support." + key,
-                                      "the support-vector count does not fall as sigma_eps grows (support-vector proliferation)",
-                                      "spurious_memorization.md §4.5, E2"},
-                                     x, negative_support, kZ));
-    const MarginCell& first = series.front()->cell;
-    if (first.d_over_n < 20.0) continue;
-    // Flip: the measured sign change of v against the closed-form threshold.
-    const double threshold = theory::FlipThreshold(std::floor(first.rho * static_cast<double>(first.n)) / static_cast<double>(first.n),
-                                           first.gamma);
-    double below = 0.0, above = INFINITY;  // n/s where v is significantly negative (largest) / positive (smallest)
-    bool any_negative = false;
-    for (const auto* r : series) {
-      if (std::isinf(r->cell.n_over_s)) continue;
-      if (r->v_svm.mean + kZ * r->v_svm.se < 0.0) {
-        any_negative = true;
-        below = std::max(below, r->cell.n_over_s);
-      }
-      if (r->v_svm.mean - kZ * r->v_svm.se > 0.0) above = std::min(above, r->cell.n_over_s);
-    }
-    theory::Claim flip;
-    flip.id = "SPUR-E2.flip." + key;
-    flip.statement = "the minority flips (v < 0) exactly below the closed-form threshold on n/s";
-    flip.source = kSource + std::string(" §4.3");
-    flip.kind = "BRACKET";
-    flip.predicted = threshold;
-    flip.predicted_lo = flip.predicted_hi = threshold;
-    flip.measured = any_negative ? below : 0.0;
-    flip.measured_lo = any_negative ? below : 0.0;
-    flip.measured_hi = above;
-    flip.interval = "largest n/s with v < 0 and smallest with v > 0 (4 SE)";
-    flip.false_failure_rate = static_cast<double>(series.size()) * theory::OneSidedTail(kZ);
-    bool pass;
-    if (std::isinf(threshold)) {
-      flip.rule = "no flip possible: v > 0 at every n/s";
-      pass = !any_negative;
-    } else {
-      flip.rule = "largest n/s with v < 0 < threshold < smallest n/s with v > 0";
-      pass = below < threshold && threshold < above && (!any_negative || below < above);
-    }
-    flip.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
-    flip.reason = "v < 0 up to n/s = " + theory::Num(below) + ", v > 0 from n/s = " + theory::Num(above) + "; threshold " + theory::Num(threshold);
-    claims.push_back(flip);
+    claims.push_back(SupportClaim(key, series));
+    if (series.front()->cell.d_over_n >= 20.0) claims.push_back(FlipClaim(key, series));
   }
   return claims;
 }

@@ -1,4 +1,4 @@
-// TOML reader for scn_spur_regression, see spur_regression_config.h.
+// TOML reader for scn_spur_regression, see regression_config.h.
 #include "scenarios/spur/regression_config.h"
 
 #include <string>

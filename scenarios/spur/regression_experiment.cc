@@ -1,4 +1,4 @@
-// The E7 regression experiment and its claims, see spur_regression.h.
+// The E7 regression experiment and its claims, see regression_experiment.h.
 #include "scenarios/spur/regression_experiment.h"
 
 #include <algorithm>
@@ -209,7 +209,7 @@ std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& o, con
     if (good == o.levels.size() || other == o.levels.size()) continue;
     for (bool sup : {false, true}) {
       const std::string metric = sup ? "sup" : "l2";
-      const std::string statement = "memorising the label noise through a small eps (good, sigma_eps = " +
+      const std::string statement = "memorizing the label noise through a small eps (good, sigma_eps = " +
                                     theory::Num(o.levels[good].sigma) + ") gives a smaller " + metric + " error of g([x*, 0]) than " +
                                     other_name + " (sigma_eps = " + theory::Num(o.levels[other].sigma) + "), seed-paired";
       claims.push_back(PairedOrderClaim({"SPUR-E7.good_vs_" + std::string(other_name) + "." + metric, statement, kSource},

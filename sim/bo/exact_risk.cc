@@ -87,24 +87,6 @@ ExactRisk UnderparameterizedRisk(const theory::Spectrum& spectrum, const std::ve
 
 }  // namespace
 
-std::string RiskMethodToString(RiskMethod method) {
-  switch (method) {
-    case RiskMethod::kCholesky: return "cholesky";
-    case RiskMethod::kQrFallback: return "qr_fallback";
-    case RiskMethod::kIllConditioned: return "ill_conditioned";
-  }
-  return "ill_conditioned";
-}
-
-std::size_t ExactRiskMemoryBytes(const theory::Spectrum& spectrum, const std::vector<double>& theta,
-                                 const ExactRiskOptions& options) {
-  const auto n = static_cast<std::size_t>(options.gram.n);
-  const auto d = static_cast<std::size_t>(spectrum.dimension());
-  std::size_t bytes = GramMemoryBytes(options.gram.n, static_cast<std::int64_t>(theta.size()), options.gram);
-  if (d < n) bytes += (n * d + 2 * d * d) * sizeof(double);
-  return bytes;
-}
-
 ExactRisk ExactRiskByQr(const theory::Spectrum& spectrum, const std::vector<double>& theta,
                         const ExactRiskOptions& options, const StreamId& trial_stream) {
   const std::int64_t n = options.gram.n, d = spectrum.dimension();

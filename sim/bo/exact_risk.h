@@ -31,7 +31,6 @@ struct ExactRiskOptions {
 };
 
 enum class RiskMethod { kCholesky, kQrFallback, kIllConditioned };
-std::string RiskMethodToString(RiskMethod method);
 
 struct ExactRisk {
   double bias = 0.0;
@@ -48,8 +47,5 @@ ExactRisk ComputeExactRisk(const theory::Spectrum& spectrum, const std::vector<d
 // The QR route on an explicit X (d × n stored as Xᵀ); exposed for the streaming-vs-QR test.
 ExactRisk ExactRiskByQr(const theory::Spectrum& spectrum, const std::vector<double>& theta,
                         const ExactRiskOptions& options, const StreamId& trial_stream);
-
-std::size_t ExactRiskMemoryBytes(const theory::Spectrum& spectrum, const std::vector<double>& theta,
-                                 const ExactRiskOptions& options);
 
 }  // namespace memgen::sim

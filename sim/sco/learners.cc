@@ -1,4 +1,4 @@
-// SCO learners with closed forms, see sco_learners.h.
+// SCO learners with closed forms, see learners.h.
 #include "sim/sco/learners.h"
 
 #include <cmath>

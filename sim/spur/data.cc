@@ -1,4 +1,4 @@
-// Spurious-feature data, see spurious_data.h.
+// Spurious-feature data, see data.h.
 #include "sim/spur/data.h"
 
 #include <cmath>
@@ -73,7 +73,7 @@ SpuriousSample DrawIdealized(const IdealizedOptions& o, Rng& rng) {
   return s;
 }
 
-void Figure1Options::Validate(const std::string& field) const {
+void Figure1SplitOptions::Validate(const std::string& field) const {
   Require(n >= 10 && n <= 1000000, field + ".n", n, "must be in [10, 1e6]");
   Require(majority_fraction >= 0.5 && majority_fraction < 1.0, field + ".majority_fraction", majority_fraction,
           "must be in [0.5, 1)");
@@ -81,7 +81,7 @@ void Figure1Options::Validate(const std::string& field) const {
   Require(d >= 0 && d <= 10000000, field + ".d", d, "must be in [0, 1e7]");
 }
 
-SpuriousSample DrawFigure1Split(const Figure1Options& o, Rng& rng) {
+SpuriousSample DrawFigure1Split(const Figure1SplitOptions& o, Rng& rng) {
   SpuriousSample s;
   s.y = DrawLabels(o.n, rng);
   // int((1 − maj)·n) as in the reference (truncation: 99 of 1000 at 0.9).

@@ -34,12 +34,13 @@ struct IdealizedOptions {
   double sigma_eps = 0.1;
   std::int64_t d = 4000;   ///< noise coordinates
   void Validate(const std::string& field) const;
-  double NoiseEnergy() const { return sigma_eps * sigma_eps * static_cast<double>(d); }  ///< s = σ_ε² d
 };
 
 SpuriousSample DrawIdealized(const IdealizedOptions& options, Rng& rng);
 
-struct Figure1Options {
+// One split of the Figure-1 generator (the Figure-1 experiment's options are
+// scenarios::Figure1Options; it draws its splits with noise_std = 1 and scales ε itself).
+struct Figure1SplitOptions {
   std::int64_t n = 1000;
   double majority_fraction = 0.9;  ///< 0.5 for the balanced validation/test splits
   double noise_std = 0.5;          ///< σ_ε
@@ -47,7 +48,7 @@ struct Figure1Options {
   void Validate(const std::string& field) const;
 };
 
-SpuriousSample DrawFigure1Split(const Figure1Options& options, Rng& rng);
+SpuriousSample DrawFigure1Split(const Figure1SplitOptions& options, Rng& rng);
 
 // A uniformly random subset of `count` of {0, …, n − 1} (partial Fisher–Yates from Uniform01).
 std::vector<std::int64_t> RandomSubset(std::int64_t n, std::int64_t count, Rng& rng);

@@ -1,6 +1,6 @@
 // Group metrics of the spurious-feature experiments (spurious_memorization.md §9): accuracy by
 // true group, worst-group accuracy over the (label, inferred group) cells that XRM/MAT model
-// selection uses (§5.4), and the AUROC of a memorisation score for the minority (E6).
+// selection uses (§5.4), and the AUROC of a memorization score for the minority (E6).
 #pragma once
 
 #include <Eigen/Core>

@@ -13,8 +13,6 @@ double Sigmoid(double t) {
   return e / (1.0 + e);
 }
 
-double LogOnePlusExpNeg(double t) { return t > 0.0 ? std::log1p(std::exp(-t)) : -t + std::log1p(std::exp(t)); }
-
 DualLogisticGd::DualLogisticGd(const Eigen::MatrixXd& gram, const Eigen::VectorXd& labels,
                                const std::vector<LogisticArm>& arms)
     : gram_(gram), labels_(labels), arms_(arms) {
@@ -68,19 +66,6 @@ void DualLogisticGd::Step() {
 
 void DualLogisticGd::Run(std::int64_t steps) {
   for (std::int64_t t = 0; t < steps; ++t) Step();
-}
-
-Eigen::VectorXd DualLogisticGd::Loss() const {
-  Eigen::VectorXd loss = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(arms_.size()));
-  for (std::size_t m = 0; m < arms_.size(); ++m) {
-    const LogisticArm& a = arms_[m];
-    const auto col = static_cast<Eigen::Index>(m);
-    double s = 0.0;
-    for (Eigen::Index i = 0; i < labels_.size(); ++i)
-      s += a.weight(i) * LogOnePlusExpNeg(labels_(i) * (logits_(i, col) + a.shift(i)));
-    loss(col) = s / a.normaliser;
-  }
-  return loss;
 }
 
 }  // namespace memgen::sim

@@ -36,7 +36,7 @@ class DualLogisticGd {
 
   const Eigen::MatrixXd& coefficients() const { return coefficients_; }  ///< C (n×m): w_m = w_0m + Xᵀc_m
   const Eigen::MatrixXd& logits() const { return logits_; }              ///< F = XW (n×m), without δ
-  Eigen::VectorXd Loss() const;                                           ///< L_m per arm
+  const Eigen::MatrixXd& gram() const { return gram_; }                   ///< K = XXᵀ
   std::int64_t steps() const { return steps_; }
   int arms() const { return static_cast<int>(arms_.size()); }
 
@@ -48,8 +48,7 @@ class DualLogisticGd {
   std::int64_t steps_ = 0;
 };
 
-// σ(t) = 1/(1 + e^{−t}) and log(1 + e^{−t}), stable for any t.
+// σ(t) = 1/(1 + e^{−t}), stable for any t.
 double Sigmoid(double t);
-double LogOnePlusExpNeg(double t);
 
 }  // namespace memgen::sim

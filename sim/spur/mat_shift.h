@@ -1,4 +1,4 @@
-// The logit shift of memorisation-aware training (MAT; Bayat et al. 2024, Algorithm 1;
+// The logit shift of memorization-aware training (MAT; Bayat et al. 2024, Algorithm 1;
 // spurious_memorization.md §5.3, `algos.py::MAT`, `get_shift`), for K = 2 classes from binary
 // held-out logits z_ho (the two-logit pair (0, z_ho)):
 //   P = softmax(H/τ)                       n×2, columns ŷ_ho ∈ {−1, +1}

@@ -7,7 +7,7 @@
 //        or Σ_k mean_{i: ỹ_i = k} CE(z_in(i), ỹ_i)            (class-balanced: the XRM pipeline)
 //   step both twins;  p_i = max softmax(z_ho(i)), ŷ_i its argmax;
 //   with probability (p_i − ½)·2:  ỹ_i ← ŷ_i.
-// Outputs: the final held-out logits (MAT's memorisation signal), the flipped set {ỹ_i ≠ y_i}, the
+// Outputs: the final held-out logits (MAT's memorization signal), the flipped set {ỹ_i ≠ y_i}, the
 // flip rate, and both twins' weights (for cross-mistakes ỹ ≠ argmax of either twin on new data).
 // Binary models throughout: a two-logit twin at learning rate η is binary GD at 2η (logistic_gd.h).
 #pragma once

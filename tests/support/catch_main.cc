@@ -1,5 +1,6 @@
-// The one Catch2 runner of every memgen test binary. It prints Catch2's seed (used by Catch's own
-// shuffling) and RapidCheck's configuration: every statistical test in memgen uses fixed seeds.
+// The one Catch2 runner of every memgen test binary. It prints Catch2's rng seed (used by Catch's own
+// shuffling; set it with --rng-seed). RapidCheck properties draw their own seed and, on a failure,
+// print the RC_PARAMS="reproduce=..." line that replays it. Monte Carlo tests use fixed master seeds.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,6 @@
 namespace memgen::test {
 
 inline constexpr double kRelTight = 1e-12;    // algebraic identities in double precision
-inline constexpr double kRelNormal = 1e-14;   // Box-Muller normals across compilers (libm)
 inline constexpr double kRelSolver = 1e-8;    // two routes through a linear solve (QR vs Cholesky)
 inline constexpr double kZ = 5.0;             // Monte Carlo vs exact: |est − exact| ≤ 5 SE (≈ 5.7e-7 false fail)
 

@@ -68,12 +68,6 @@ double Spectrum::Trace() const {
   return static_cast<double>(sum);
 }
 
-std::vector<double> Spectrum::Materialize() const {
-  std::vector<double> all(head);
-  all.resize(static_cast<std::size_t>(dimension()), tail_value);
-  return all;
-}
-
 Spectrum MakeSpectrum(const SpectrumOptions& options) {
   Spectrum s;
   const std::int64_t d = options.d;

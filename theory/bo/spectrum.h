@@ -51,7 +51,6 @@ struct Spectrum {
     return i < static_cast<std::int64_t>(head.size()) ? head[static_cast<std::size_t>(i)] : tail_value;
   }
   double Trace() const;     // Σ λ_i, accumulated in long double
-  std::vector<double> Materialize() const;  // all d eigenvalues (d must fit in memory)
 };
 
 // Builds the spectrum; the exp_floor head stops where e^{-i/τ} < 1e-18·ε (below double resolution of

@@ -63,11 +63,4 @@ std::vector<double> MakeTarget(const TargetOptions& options, const Spectrum& spe
   return theta;
 }
 
-double SigmaNormSquared(const std::vector<double>& theta, const Spectrum& spectrum) {
-  long double sum = 0.0L;
-  for (std::size_t i = theta.size(); i-- > 0;)
-    sum += static_cast<long double>(spectrum[static_cast<std::int64_t>(i)]) * theta[i] * theta[i];
-  return static_cast<double>(sum);
-}
-
 }  // namespace memgen::theory

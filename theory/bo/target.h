@@ -29,6 +29,4 @@ struct TargetOptions {
 
 std::vector<double> MakeTarget(const TargetOptions& options, const Spectrum& spectrum);
 
-double SigmaNormSquared(const std::vector<double>& theta, const Spectrum& spectrum);  // ‖θ‖²_Σ
-
 }  // namespace memgen::theory

@@ -51,3 +51,15 @@ expect_rejected_in(spur_figure1 "n = 5: must be in [20, 1e5]" --set n=5)
 expect_rejected_in(spur_figure1 "sweep_noise = 0.1: must be increasing" "--set" "sweep_noise=[0.5, 0.1]")
 expect_rejected_in(spur_theory "margins[0].rho = 0.7: must be in (0, 0.5)" --set margins[0].rho=0.7)
 expect_rejected_in(spur_theory "dynamics.max_power = 9: must be in [3, 7]" --set dynamics.max_power=9)
+
+# A config overlay with a key its base does not have (a typo) is rejected, naming the key.
+get_filename_component(source_dir "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
+set(overlay_dir "${WORK_DIR}/bad_config_overlays")
+file(WRITE "${overlay_dir}/typo.toml"
+     "overlay.base = \"${source_dir}/scenarios/bo/configs/bo_isotropic/default.toml\"\n[oracle]\ntrails = 3\n")
+expect_rejected_in(bo_isotropic "oracle.trails = (set in typo.toml): is not a key of the base default.toml"
+                   --config "${overlay_dir}/typo.toml")
+file(WRITE "${overlay_dir}/short.toml"
+     "overlay.base = \"${source_dir}/scenarios/bo/configs/bo_spectra/default.toml\"\n[[curve]]\ntrials = 3\n")
+expect_rejected_in(bo_spectra "curve = 1 tables (in short.toml): must have as many tables as the base default.toml"
+                   --config "${overlay_dir}/short.toml")
