@@ -25,7 +25,7 @@ def risk_vs_n(spectra_dir, out_dir):
         for i, name in enumerate(mc_curves):
             rs = sorted(curves[name], key=lambda r: int(r["n"]))
             n = np.array([int(r["n"]) for r in rs])
-            de = np.array([num(r, "de_variance") + (num(r, "de_bias") if quantity == "total" else 0.0) for r in rs])
+            de = np.array([num(r, f"de_{quantity}") for r in rs])
             mc = np.array([num(r, f"mc_{quantity}") for r in rs])
             se = np.array([num(r, f"mc_{quantity}_se") for r in rs])
             ok = np.isfinite(mc)

@@ -1,4 +1,5 @@
-"""SCO traceability figures from results files only (scn_sco_tracing):
+"""SCO traceability figures from results files only (scn_sco_tracing); every predicted line, bound and
+threshold is a column of the results (cells.csv, thresholds.csv, dp_cap.csv, cube.csv), none is derived here:
   sco_recall_vs_eps    mean recall (±2 SE) against 1/ε per learner (CLB) and 1/ε_n (CSL), log-log, with
                        the fitted slopes of the SCO-E1.scaling claims and the trivial ξn baseline
   sco_cmi_vs_eps       the Fano CMI lower bound against 1/ε, with n ln 2
@@ -16,8 +17,6 @@
                        projected ERM against d′ with the Gaussian score model, the unprojected ERM, ξn and
                        SNZ's d′ = 500 ln n
 """
-import math
-
 import numpy as np
 
 import style
@@ -64,7 +63,7 @@ def cmi_vs_eps(run_dir, out_dir):
         ax.errorbar(x, [num(r, "cmi_lb") for r in rs], yerr=[2 * num(r, "cmi_lb_se") for r in rs],
                     marker=MARKERS[i % 6], ms=4, capsize=2, label=name)
     rs = [r for r in cells if r["learner"] == learners[0] and r["cell"].startswith("clb")]
-    ax.plot([1 / num(r, "eps") for r in rs], [num(r, "n") * math.log(2) for r in rs], color=PREDICTED, ls="--",
+    ax.plot([1 / num(r, "eps") for r in rs], [num(r, "cmi_max") for r in rs], color=PREDICTED, ls="--",
             label="n ln 2 (maximum)")
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -78,10 +77,10 @@ def cmi_vs_eps(run_dir, out_dir):
 def false_positives(run_dir, out_dir):
     grid = read_csv(run_dir / "thresholds.csv")
     fig, ax = plt.subplots(figsize=(4.6, 3.1))
-    level = np.array(sorted({math.exp(-num(r, "threshold_scale") ** 2 / 2) for r in grid}))
+    level = np.array(sorted({num(r, "hoeffding_level") for r in grid}))
     for i, name in enumerate(sorted({r["learner"] for r in grid if not r["learner"].startswith("noise")})):
         rs = [r for r in grid if r["learner"] == name and r["cell"].startswith("clb")]
-        x = [math.exp(-num(r, "threshold_scale") ** 2 / 2) for r in rs]
+        x = [num(r, "hoeffding_level") for r in rs]
         y = [max(num(r, "fresh_fraction"), 1e-7) for r in rs]
         ax.plot(x, y, MARKERS[i % 6], ms=3, alpha=0.7, label=name)
     ax.plot(level, level, color=PREDICTED, label="Hoeffding bound exp(−c²/2)")
@@ -106,9 +105,9 @@ def phase(run_dir, out_dir):
     ax.errorbar(x[positive], y[positive], yerr=e[positive], fmt="o-", color=MEASURED, capsize=2,
                 label="recall / n (±2 SE)")
     for xz in x[~positive]:
-        ax.annotate("0", (xz, num(cells[0], "xi") / num(cells[0], "n")), textcoords="offset points", xytext=(0, -12),
+        ax.annotate("0", (xz, num(cells[0], "fw_point_level")), textcoords="offset points", xytext=(0, -12),
                     ha="center", color=MEASURED, fontsize=7)
-    ax.axhline(num(cells[0], "xi") / num(cells[0], "n"), color=style.SECONDARY, ls=":", label="fresh-point level ξ/n")
+    ax.axhline(num(cells[0], "fw_point_level"), color=style.SECONDARY, ls=":", label="fresh-point level ξ/n")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("noise σ√d of the noisy mean")
@@ -133,10 +132,10 @@ def dp_cap(run_dir, out_dir):
                     xerr=[2 * num(r, "fresh_fraction_se") for r in rs], yerr=[2 * num(r, "train_fraction_se") for r in rs],
                     fmt=MARKERS[i % 6] + "-", ms=3, capsize=2, label=name)
     dp = [r for r in cells if r["cell"] == cell and r["kind"] == "dp_mean"]
-    if dp:
-        eps, delta = num(dp[0], "dp_epsilon"), num(dp[0], "dp_delta")
-        xi = np.logspace(-6, 0, 50)
-        ax.plot(xi, np.minimum(np.exp(eps) * xi + delta, 1), color=PREDICTED,
+    cap = [r for r in read_csv(run_dir / "dp_cap.csv") if dp and r["cell"] == cell and r["learner"] == dp[0]["learner"]]
+    if cap:
+        eps, delta = num(cap[0], "dp_epsilon"), num(cap[0], "dp_delta")
+        ax.plot([num(r, "xi") for r in cap], [num(r, "cap") for r in cap], color=PREDICTED,
                 label=f"DP cap e^ε ξ + δ (ε = {eps:g}, δ = {delta:g})")
     ax.set_xscale("symlog", linthresh=1e-4)
     ax.set_xlabel("false-positive rate ξ̂ (fresh points)")
@@ -179,7 +178,7 @@ def cube(run_dir, out_dir):
                          fmt=MARKERS[i % 6] + "-", color=MEASURED, capsize=2, label=f"{name} (±2 SE)")
         if zero:
             axes[0].axhline(num(zero[0], "recall"), color=MEASURED, ls="--", lw=0.8, label="σ = 0")
-        axes[0].axhline(num(cell[0], "xi") * num(cell[0], "n"), color=style.SECONDARY, ls=":", label="trivial ξn")
+        axes[0].axhline(num(cell[0], "xi_n"), color=style.SECONDARY, ls=":", label="trivial ξn")
         axes[1].errorbar(x, [num(r, "excess") for r in grid], yerr=[2 * num(r, "excess_se") for r in grid],
                          fmt=MARKERS[i % 6] + "-", color=MEASURED, capsize=2)
         axes[1].axhline(num(cell[0], "threshold"), color=PREDICTED, ls="--", label="DP threshold √d/(n√ln(1/ξ))")
@@ -218,9 +217,10 @@ def cube_transition(run_dir, out_dir):
         ax.errorbar(x, np.maximum(y, 0.05), yerr=e, fmt=MARKERS[i % len(MARKERS)] + "-", capsize=2, ms=4,
                     label=f"n = {n}, d = {int(d):,}")
     ref = next(iter(sweeps.values()))[0]
-    ax.axhline(2 * num(ref, "xi") * num(ref, "n"), color=PREDICTED, ls="--", label="2ξn (defines α_×)")
-    ax.axhline(num(ref, "xi") * num(ref, "n"), color=style.SECONDARY, ls=":", label="trivial ξn")
-    ax.axvline(0.5, color="0.6", lw=0.8, ls="-.", label="spec: traced up to ½ threshold")
+    ax.axhline(num(ref, "transition_level"), color=PREDICTED, ls="--", label="2ξn (defines α_×)")
+    ax.axhline(num(ref, "xi_n"), color=style.SECONDARY, ls=":", label="trivial ξn")
+    ax.axvline(num(ref, "spec_alpha0_hi") / num(ref, "threshold"), color="0.6", lw=0.8, ls="-.",
+               label="spec: traced up to ½ threshold")
     slope = [c for k, c in style.claims(run_dir).items() if k.startswith("SCO-E4.transition")]
     title = "ℓ₂ cube: noiseless recall against α₀/threshold"
     if slope and slope[0]["verdict"] != "INCONCLUSIVE":
@@ -257,7 +257,7 @@ def projection(run_dir, out_dir):
     if erm:
         ax.axhline(num(erm[0], "recall_fw"), color="k", lw=0.8, label="unprojected ERM")
     ax.axhline(num(plain[0], "xi_n"), color=style.SECONDARY, ls=":", label="trivial ξn")
-    ax.axvline(500 * math.log(n), color="0.6", lw=0.8, ls="-.", label="SNZ d′ = 500 ln n")
+    ax.axvline(num(plain[0], "snz_projection_dim"), color="0.6", lw=0.8, ls="-.", label="SNZ d′ = 500 ln n")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_ylim(bottom=0.05)

@@ -1,8 +1,12 @@
 #!/usr/bin/python3
-"""Verification summary over every scenario of scenarios/registry.json: a header with the totals,
-then per scenario its brief line (counts, seed, git, threads, wall time) and its claim table
-(scripts/claims_table.py renders it), from results/<scenario>/<run>/{summary.json,run.json}. Reads
-results only.
+"""Verification summary over every scenario of scenarios/registry.json, from
+results/<scenario>/<run>/{summary.json,run.json} only:
+  1. the totals (PASS, FAIL, INCONCLUSIVE, REFUTED) and the run's family-wise false-failure rate
+     (union bound over every claim), then one table per scenario and claim family (the id up to its
+     second dot): claims, verdict counts, the detectable deviations, the family-wise rate;
+  2. every FAIL, INCONCLUSIVE and REFUTED claim with its reason;
+  3. per scenario its brief line (counts, seed, git, threads, wall time) and the full claim table
+     (scripts/claims_table.py renders it).
   /usr/bin/python3 scripts/verification_summary.py --results results --run default --out results/VERIFICATION.md"""
 import argparse
 import pathlib
@@ -19,6 +23,36 @@ def brief(summary, meta):
             f"{meta['threads_used']} threads, {meta['wall_seconds']:.1f} s.")
 
 
+def family(claim_id):
+    return ".".join(claim_id.split(".")[:2])
+
+
+def union_rate(table):
+    return min(1.0, sum(r.false_failure_rate for r in table if r.false_failure_rate == r.false_failure_rate))
+
+
+def family_table(name, table):
+    groups = {}
+    for r in table:
+        groups.setdefault(family(r.claim), []).append(r)
+    md = claims_table.md_number
+    lines = [f"### {name}", "",
+             "| family | claims | PASS | FAIL | INCONCLUSIVE | REFUTED | detectable deviation (min, max) | family-wise rate |",
+             "|---|---|---|---|---|---|---|---|"]
+    for fam, rows in groups.items():
+        c = claims_table.counts(rows)
+        dd = [r.detectable_deviation for r in rows if r.detectable_deviation == r.detectable_deviation]
+        span = f"{md(min(dd))}, {md(max(dd))}" if dd else "n/a"
+        lines.append(f"| {fam} | {len(rows)} | {c['PASS']} | {c['FAIL']} | {c['INCONCLUSIVE']} | {c['REFUTED']} | "
+                     f"{span} | {md(union_rate(rows))} |")
+    return lines + [""]
+
+
+def notable(name, table):
+    return [f"- **{r.verdict}** {name} `{r.claim}`: {claims_table.md_escape(r.reason)}"
+            for r in table if r.verdict in ("FAIL", "INCONCLUSIVE", "REFUTED")]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--results", default="results")
@@ -28,7 +62,7 @@ def main():
 
     root = pathlib.Path(args.results)
     totals = dict.fromkeys(claims_table.VERDICTS, 0)
-    body, missing = [], []
+    body, families, notes, everything, missing = [], [], [], [], []
     for name in registry.names():
         loaded = claims_table.load_run(root / name / args.run)
         if loaded is None:
@@ -37,15 +71,22 @@ def main():
         summary, meta, table = loaded
         for verdict, count in claims_table.counts(table).items():
             totals[verdict] = totals.get(verdict, 0) + count
-        body += [f"## {name}", "", brief(summary, meta), "", claims_table.markdown(table)]
+        body += [f"### {name}", "", brief(summary, meta), "", claims_table.markdown(table)]
+        families += family_table(name, table)
+        notes += notable(name, table)
+        everything += table
     if not body:
         print(f"verification_summary: no {args.run} runs under {root}", file=sys.stderr)
         return 1
     head = (f"**{sum(totals.values())} claims: {totals['PASS']} PASS, {totals['FAIL']} FAIL, "
-            f"{totals['INCONCLUSIVE']} INCONCLUSIVE.**")
+            f"{totals['INCONCLUSIVE']} INCONCLUSIVE, {totals['REFUTED']} REFUTED; family-wise false-failure rate "
+            f"{claims_table.md_number(union_rate(everything))} (union bound).**")
     lines = [f"# memgen verification summary ({args.run})", "", head, ""]
     if missing:
         lines += [f"No {args.run} results for: {', '.join(missing)}.", ""]
+    lines += ["## Claim families", ""] + families
+    lines += ["## FAIL, INCONCLUSIVE and REFUTED claims", ""] + (notes or ["None."]) + [""]
+    lines += ["## Every claim", ""]
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")

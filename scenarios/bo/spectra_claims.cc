@@ -73,16 +73,17 @@ Series MakeSeries(const CurveResult& c, Quantity q, const std::function<double(c
   return s;
 }
 
-void AddInconclusiveIfIll(const CurveResult& c, std::vector<theory::Claim>* claims, std::size_t from) {
+// Every claim of a curve needs all its Monte Carlo draws (a dropped near-singular Gram draw would
+// bias the sample) and a converged DE fixed point at every n: preconditions, checked before the rule.
+theory::ClaimHeader CurveHeader(const CurveResult& c, theory::ClaimHeader header) {
   std::int64_t ill = 0;
   for (const CurvePoint& p : c.points)
     if (p.mc) ill += p.mc->ill_conditioned;
   bool de_failed = false;
   for (const CurvePoint& p : c.points) de_failed = de_failed || !p.de.ok;
-  for (std::size_t i = from; i < claims->size(); ++i) {
-    if (ill > 0) theory::MarkInconclusive(&(*claims)[i], std::to_string(ill) + " near-singular Gram draws");
-    if (de_failed) theory::MarkInconclusive(&(*claims)[i], "the DE fixed point failed at some n");
-  }
+  header.Require(!de_failed, "the DE fixed point failed at some n");
+  header.Require(ill == 0, std::to_string(ill) + " near-singular Gram draws");
+  return header;
 }
 
 void DeAccuracy(const CurveResult& c, std::vector<theory::Claim>* out) {
@@ -90,11 +91,13 @@ void DeAccuracy(const CurveResult& c, std::vector<theory::Claim>* out) {
   for (const CurvePoint& p : c.points) {
     if (!p.mc) continue;
     const std::string at = c.options.name + ".n" + std::to_string(p.n);
-    out->push_back(theory::DeClaim({"BO-E1." + at + ".V", "MC variance matches V_DE = s2 df2/(n - df2)", src}, p.mc->variance,
-                           p.de.variance, kZOracle, c.options.de_delta_variance));
+    out->push_back(
+        theory::DeClaim(CurveHeader(c, {"BO-E1." + at + ".V", "MC variance matches V_DE = s2 df2/(n - df2)", src}),
+                        p.mc->variance, p.de.variance, kZOracle, c.options.de_delta_variance));
     if (p.de.bias > 0.0)
-      out->push_back(theory::DeClaim({"BO-E1." + at + ".B", "MC bias matches B_DE = k^2 th'S(S+k)^-2 th/(1 - df2/n)", src},
-                             p.mc->bias, p.de.bias, kZOracle, c.options.de_delta_bias));
+      out->push_back(theory::DeClaim(
+          CurveHeader(c, {"BO-E1." + at + ".B", "MC bias matches B_DE = k^2 th'S(S+k)^-2 th/(1 - df2/n)", src}),
+          p.mc->bias, p.de.bias, kZOracle, c.options.de_delta_bias));
   }
 }
 
@@ -102,13 +105,16 @@ void BlltBand(const CurveResult& c, std::vector<theory::Claim>* out) {
   for (std::size_t bi = 0; bi < c.options.b.size(); ++bi) {
     const double b = c.options.b[bi];
     const Series s = MakeSeries(c, Quantity::kVariance, [bi](const CurvePoint& p) {
-      return p.ranks[bi].k_star == theory::kInfiniteK ? std::numeric_limits<double>::quiet_NaN() : 1.0 / p.ranks[bi].q_proxy;
+      return p.ranks[bi].k_star == theory::kInfiniteK ? std::numeric_limits<double>::quiet_NaN()
+                                                      : 1.0 / p.ranks[bi].q_proxy;
     });
     const std::string id = "BO-E2." + c.options.name + ".b" + Tag(b) + "." + s.source;
-    out->push_back(theory::BandClaim({id + ".band", "V/Q_b(n) stays in a bounded band (Theta form), b = " + Tag(b), kBllt},
-                             s.x, s.y, 3.0, kZTheta));
-    out->push_back(theory::SlopeClaim({id + ".drift", "V/Q_b(n) has no drift in n, b = " + Tag(b), kBllt}, s.x, s.y,
-                              {-0.25, 0.25}, kZTheta));
+    out->push_back(theory::BandClaim(
+        CurveHeader(c, {id + ".band", "V/Q_b(n) stays in a bounded band (Theta form), b = " + Tag(b), kBllt}), s.x, s.y,
+        3.0, kZTheta));
+    out->push_back(
+        theory::SlopeClaim(CurveHeader(c, {id + ".drift", "V/Q_b(n) has no drift in n, b = " + Tag(b), kBllt}), s.x,
+                           s.y, {-0.25, 0.25}, kZTheta));
   }
 }
 
@@ -116,13 +122,15 @@ void Harmful(const CurveResult& c, std::vector<theory::Claim>* out) {
   const double v_inf = HarmfulVarianceLimit(c);
   const Series s = MakeSeries(c, Quantity::kVariance, [](const CurvePoint&) { return 1.0; });
   const std::string id = "BO-E3." + c.options.name + "." + s.source;
-  theory::Claim level = theory::AtLeastClaim({id + ".level", "k* >= n/c1 (harmful): V stays above V_inf/2", kBllt}, s.x, s.y,
-                                  0.5 * v_inf, kZTheta);
-  if (!std::isfinite(v_inf)) theory::MarkInconclusive(&level, "no V_inf for this spectrum");
+  theory::ClaimHeader level_header =
+      CurveHeader(c, {id + ".level", "k* >= n/c1 (harmful): V stays above V_inf/2", kBllt});
+  level_header.Require(std::isfinite(v_inf), "no V_inf for this spectrum");
+  theory::Claim level = theory::AtLeastClaim(level_header, s.x, s.y, 0.5 * v_inf, kZTheta);
   level.details["v_infinity"] = std::isfinite(v_inf) ? nlohmann::json(v_inf) : nlohmann::json("nan");
   out->push_back(level);
-  out->push_back(theory::SlopeClaim({id + ".trend", "harmful regime: V does not decay in n (slope >= -0.05)", kBllt}, s.x,
-                            s.y, {-0.05, 1e300}, kZTheta));
+  out->push_back(theory::SlopeClaim(
+      CurveHeader(c, {id + ".trend", "harmful regime: V does not decay in n (slope >= -0.05)", kBllt}), s.x, s.y,
+      {-0.05, 1e300}, kZTheta));
 }
 
 void BenignLog(const CurveResult& c, std::vector<theory::Claim>* out) {
@@ -134,13 +142,14 @@ void BenignLog(const CurveResult& c, std::vector<theory::Claim>* out) {
   const Series v = MakeSeries(c, Quantity::kVariance, [](const CurvePoint&) { return 1.0; }, small_n);
   const std::string src = "BLLT arXiv v3 Thm 6 (examples): benign iff alpha = 1, beta > 1";
   const std::string id = "BO-E4a." + c.options.name + "." + v.source;
-  out->push_back(theory::DecreasingClaim({id + ".decreasing", "alpha = 1, beta > 1: V decreases in n", src},
-                                 v.x, v.y, kZTheta));
+  out->push_back(theory::DecreasingClaim(
+      CurveHeader(c, {id + ".decreasing", "alpha = 1, beta > 1: V decreases in n", src}), v.x, v.y, kZTheta));
   const Series scaled = MakeSeries(
       c, Quantity::kVariance, [beta](const CurvePoint& p) { return std::log(static_cast<double>(p.n)) / (beta - 1.0); },
       small_n);
-  out->push_back(theory::BandClaim({id + ".log_rate", "V ln n/(beta - 1) stays in a band (C = 2): V ~ 1/ln n", src}, scaled.x,
-                           scaled.y, 2.0, kZTheta));
+  out->push_back(theory::BandClaim(
+      CurveHeader(c, {id + ".log_rate", "V ln n/(beta - 1) stays in a band (C = 2): V ~ 1/ln n", src}), scaled.x,
+      scaled.y, 2.0, kZTheta));
 }
 
 void ExpRate(const CurveResult& c, std::vector<theory::Claim>* out) {
@@ -148,18 +157,20 @@ void ExpRate(const CurveResult& c, std::vector<theory::Claim>* out) {
     const double n = static_cast<double>(p.n), p_dim = static_cast<double>(p.d), eps_p = p.eps * p_dim;
     return n / ((eps_p + 1.0) + std::log(n / eps_p) + std::max(1.0, n * n / p_dim));
   });
-  out->push_back(theory::SlopeClaim({"BO-E4b." + c.options.name + "." + s.source + ".rate",
-                             "exp head + floor: R = O((ep+1)/n + ln(n/ep)/n + max(1/n, n/p)) (slope <= 0.05)",
-                             "BLLT arXiv v3 Thm 6 part 2"},
-                            s.x, s.y, {-1e300, 0.05}, kZTheta));
+  out->push_back(theory::SlopeClaim(
+      CurveHeader(c, {"BO-E4b." + c.options.name + "." + s.source + ".rate",
+                      "exp head + floor: R = O((ep+1)/n + ln(n/ep)/n + max(1/n, n/p)) (slope <= 0.05)",
+                      "BLLT arXiv v3 Thm 6 part 2"}),
+      s.x, s.y, {-1e300, 0.05}, kZTheta));
 }
 
 void BiasStuck(const CurveResult& c, std::vector<theory::Claim>* out) {
   const Series s = MakeSeries(c, Quantity::kBias, [](const CurvePoint&) { return 1.0; });
-  out->push_back(theory::SlopeClaim({"BO-E4b." + c.options.name + "." + s.source + ".bias_stuck",
-                             "ep_n = Theta(n) violates benignness: the bias does not decay (slope >= -0.05)",
-                             "BLLT arXiv v3 Thm 6 part 2 (necessity of ep_n = o(n))"},
-                            s.x, s.y, {-0.05, 1e300}, kZTheta));
+  out->push_back(theory::SlopeClaim(
+      CurveHeader(c, {"BO-E4b." + c.options.name + "." + s.source + ".bias_stuck",
+                      "ep_n = Theta(n) violates benignness: the bias does not decay (slope >= -0.05)",
+                      "BLLT arXiv v3 Thm 6 part 2 (necessity of ep_n = o(n))"}),
+      s.x, s.y, {-0.05, 1e300}, kZTheta));
 }
 
 void BiasUpper(const CurveResult& c, std::vector<theory::Claim>* out) {
@@ -167,20 +178,24 @@ void BiasUpper(const CurveResult& c, std::vector<theory::Claim>* out) {
     const double ratio = p.r0 / static_cast<double>(p.n);
     return 1.0 / (p.theta_norm2 * p.top_eigenvalue * std::max(std::sqrt(ratio), ratio));
   });
-  out->push_back(theory::SlopeClaim({"BO-E5." + c.options.name + "." + s.source + ".bllt_upper",
-                             "B <= c |th|^2 |S| max(sqrt(r0/n), r0/n): the ratio does not grow (slope <= 0.05)", kBllt},
-                            s.x, s.y, {-1e300, 0.05}, kZTheta));
+  out->push_back(theory::SlopeClaim(
+      CurveHeader(c, {"BO-E5." + c.options.name + "." + s.source + ".bllt_upper",
+                      "B <= c |th|^2 |S| max(sqrt(r0/n), r0/n): the ratio does not grow (slope <= 0.05)", kBllt}),
+      s.x, s.y, {-1e300, 0.05}, kZTheta));
 }
 
 void TbBiasBand(const CurveResult& c, std::vector<theory::Claim>* out) {
   const std::string src = "Tsigler-Bartlett (JMLR 2023) Thm 1 (4) and Thm 2";
   for (std::size_t bi = 0; bi < c.options.b.size(); ++bi) {
-    const Series s = MakeSeries(c, Quantity::kBias, [bi](const CurvePoint& p) { return 1.0 / p.ranks[bi].tb_bias_proxy; });
+    const Series s =
+        MakeSeries(c, Quantity::kBias, [bi](const CurvePoint& p) { return 1.0 / p.ranks[bi].tb_bias_proxy; });
     const std::string id = "BO-E5." + c.options.name + ".tb.b" + Tag(c.options.b[bi]) + "." + s.source;
-    out->push_back(theory::BandClaim({id + ".band", "B / B_TB(k*) stays in a band (C = 3), b = " + Tag(c.options.b[bi]), src},
-                             s.x, s.y, 3.0, kZTheta));
-    out->push_back(theory::SlopeClaim({id + ".drift", "B / B_TB(k*) has no drift (|slope| <= 0.25)", src}, s.x, s.y,
-                              {-0.25, 0.25}, kZTheta));
+    out->push_back(theory::BandClaim(
+        CurveHeader(c, {id + ".band", "B / B_TB(k*) stays in a band (C = 3), b = " + Tag(c.options.b[bi]), src}), s.x,
+        s.y, 3.0, kZTheta));
+    out->push_back(
+        theory::SlopeClaim(CurveHeader(c, {id + ".drift", "B / B_TB(k*) has no drift (|slope| <= 0.25)", src}), s.x,
+                           s.y, {-0.25, 0.25}, kZTheta));
   }
 }
 
@@ -201,7 +216,6 @@ double HarmfulVarianceLimit(const CurveResult& curve) {
 std::vector<theory::Claim> BuildCurveClaims(const CurveResult& curve) {
   std::vector<theory::Claim> claims;
   for (const std::string& check : curve.options.checks) {
-    const std::size_t from = claims.size();
     if (check == "de_accuracy") DeAccuracy(curve, &claims);
     else if (check == "bllt_band") BlltBand(curve, &claims);
     else if (check == "harmful") Harmful(curve, &claims);
@@ -210,7 +224,6 @@ std::vector<theory::Claim> BuildCurveClaims(const CurveResult& curve) {
     else if (check == "bias_stuck") BiasStuck(curve, &claims);
     else if (check == "bias_upper") BiasUpper(curve, &claims);
     else if (check == "tb_bias_band") TbBiasBand(curve, &claims);
-    AddInconclusiveIfIll(curve, &claims, from);
   }
   return claims;
 }
@@ -239,13 +252,13 @@ std::vector<theory::Claim> BuildPooledClaims(const std::vector<CurveResult>& cur
 
 sim::CsvTable CurveTable(const std::vector<CurveResult>& curves) {
   sim::CsvTable t({"curve", "spectrum", "target", "ridge", "sigma2", "n", "d", "eps", "r0", "kappa", "de_bias",
-                   "de_variance", "mc_trials", "mc_bias", "mc_bias_se", "mc_variance", "mc_variance_se", "mc_total",
+                   "de_variance", "de_total", "mc_trials", "mc_bias", "mc_bias_se", "mc_variance", "mc_variance_se", "mc_total",
                    "mc_total_se", "ill_conditioned", "qr_fallbacks", "min_rcond", "de_ok"});
   for (const CurveResult& c : curves) {
     for (const CurvePoint& p : c.points) {
       t.Add(c.options.name).Add(SpectrumAt(c.options, p.n).Describe()).Add(c.options.target.Describe());
       t.Add(c.options.ridge).Add(c.options.sigma2).Add(p.n).Add(p.d).Add(p.eps).Add(p.r0);
-      t.Add(p.de.kappa).Add(p.de.bias).Add(p.de.variance);
+      t.Add(p.de.kappa).Add(p.de.bias).Add(p.de.variance).Add(p.de.bias + p.de.variance);  // B + V, as the claims form it
       const double nan = std::numeric_limits<double>::quiet_NaN();
       if (p.mc) {
         t.Add(static_cast<std::int64_t>(p.mc->variance.count)).Add(p.mc->bias.mean).Add(p.mc->bias.se);

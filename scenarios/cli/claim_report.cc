@@ -1,6 +1,7 @@
 // Claim serialisation, see claim_report.h.
 #include "scenarios/cli/claim_report.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/io/csv_table.h"
@@ -20,37 +21,47 @@ nlohmann::json Number(double value) {
 }  // namespace
 
 nlohmann::json ClaimToJson(const Claim& claim) {
-  return {{"id", claim.id},
-          {"statement", claim.statement},
-          {"source", claim.source},
-          {"kind", claim.kind},
-          {"measured", Number(claim.measured)},
-          {"measured_lo", Number(claim.measured_lo)},
-          {"measured_hi", Number(claim.measured_hi)},
-          {"interval", claim.interval},
-          {"predicted", Number(claim.predicted)},
-          {"predicted_lo", Number(claim.predicted_lo)},
-          {"predicted_hi", Number(claim.predicted_hi)},
-          {"rule", claim.rule},
-          {"false_failure_rate", claim.false_failure_rate},
-          {"verdict", VerdictToString(claim.verdict)},
-          {"reason", claim.reason},
+  return {{"id", claim.id()},
+          {"statement", claim.statement()},
+          {"source", claim.source()},
+          {"kind", theory::ClaimKindToString(claim.kind())},
+          {"expected", claim.expectation() == theory::Expectation::kRefuted ? "REFUTED" : "PASS"},
+          {"measured", Number(claim.measured())},
+          {"measured_lo", Number(claim.measured_lo())},
+          {"measured_hi", Number(claim.measured_hi())},
+          {"interval", claim.interval()},
+          {"predicted", Number(claim.predicted())},
+          {"predicted_lo", Number(claim.predicted_lo())},
+          {"predicted_hi", Number(claim.predicted_hi())},
+          {"rule", claim.rule()},
+          {"false_failure_rate", claim.false_failure_rate()},
+          {"detectable_deviation", Number(claim.detectable_deviation())},
+          {"verdict", VerdictToString(claim.verdict())},
+          {"reason", claim.reason()},
           {"details", claim.details}};
 }
 
+double FamilyWiseRate(const std::vector<Claim>& claims) {
+  double rate = 0.0;
+  for (const Claim& c : claims) rate += c.false_failure_rate();
+  return std::min(1.0, rate);
+}
+
+std::vector<std::string> UnexpectedClaims(const std::vector<Claim>& claims) {
+  std::vector<std::string> ids;
+  for (const Claim& c : claims)
+    if (!theory::AsExpected(c)) ids.push_back(c.id());
+  return ids;
+}
+
 std::string BriefReport(const std::vector<Claim>& claims) {
-  int pass = 0, fail = 0, inconclusive = 0;
+  int count[4] = {0, 0, 0, 0};
+  for (const Claim& c : claims) ++count[static_cast<int>(c.verdict())];
+  std::string out = std::to_string(claims.size()) + " claims: " + std::to_string(count[0]) + " PASS, " +
+                    std::to_string(count[1]) + " FAIL, " + std::to_string(count[2]) + " INCONCLUSIVE, " +
+                    std::to_string(count[3]) + " REFUTED";
   std::string failed;
-  for (const Claim& c : claims) {
-    if (c.verdict == Verdict::kPass) ++pass;
-    if (c.verdict == Verdict::kFail) {
-      ++fail;
-      failed += " " + c.id;
-    }
-    if (c.verdict == Verdict::kInconclusive) ++inconclusive;
-  }
-  std::string out = std::to_string(claims.size()) + " claims: " + std::to_string(pass) + " PASS, " +
-                    std::to_string(fail) + " FAIL, " + std::to_string(inconclusive) + " INCONCLUSIVE";
+  for (const std::string& id : UnexpectedClaims(claims)) failed += " " + id;
   if (!failed.empty()) out += "; failed:" + failed;
   return out;
 }

@@ -155,6 +155,8 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
                             {"run_id", context.run_id},
                             {"master_seed", context.seed},
                             {"brief", BriefReport(output.claims)},
+                            {"family_wise_false_failure_rate", FamilyWiseRate(output.claims)},
+                            {"unexpected", UnexpectedClaims(output.claims)},
                             {"claims", nlohmann::json::array()}};
   for (const Claim& claim : output.claims) summary["claims"].push_back(ClaimToJson(claim));
   for (const auto& [key, value] : output.extra.items()) summary[key] = value;
@@ -170,6 +172,15 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
 int ReportConfigError(const std::string& scenario, const std::exception& error) {
   std::fprintf(stderr, "scn_%s: error: %s\n", scenario.c_str(), error.what());
   return 2;
+}
+
+int UnexpectedExitCode(const std::string& scenario, const std::vector<Claim>& claims) {
+  const std::vector<std::string> unexpected = UnexpectedClaims(claims);
+  if (unexpected.empty()) return 0;
+  std::fprintf(stderr, "scn_%s: %zu claim(s) not as expected (results written):", scenario.c_str(), unexpected.size());
+  for (const std::string& id : unexpected) std::fprintf(stderr, " %s", id.c_str());
+  std::fprintf(stderr, "\n");
+  return kUnexpectedClaimsExitCode;
 }
 
 int ReportRunError(const std::string& scenario, const std::exception& error) {

@@ -29,6 +29,10 @@
 
 namespace memgen::scenarios {
 
+// Exit codes: 0 every claim as expected; 1 the run failed (nothing written); 2 bad input (nothing
+// written); 3 results written, but some claim is not as expected (a FAIL, or a refutation that held).
+inline constexpr int kUnexpectedClaimsExitCode = 3;
+
 struct ScenarioSpec {
   std::string name;         ///< directory name under results/
   std::string description;  ///< one line for --help
@@ -74,6 +78,8 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
                     const std::string& started);
 int ReportConfigError(const std::string& scenario, const std::exception& error);  // exit code 2
 int ReportRunError(const std::string& scenario, const std::exception& error);     // exit code 1
+// 0 when every claim is as expected, else kUnexpectedClaimsExitCode with the ids on stderr.
+int UnexpectedExitCode(const std::string& scenario, const std::vector<theory::Claim>& claims);
 
 }  // namespace detail
 
@@ -105,10 +111,10 @@ int RunScenario(int argc, char** argv, const ScenarioSpec& spec,
     const ScenarioOutput output = run(options, context);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     detail::PublishResults(context, output, wall, started);
+    return detail::UnexpectedExitCode(spec.name, output.claims);
   } catch (const std::exception& error) {  // not a config error: nothing was published
     return detail::ReportRunError(spec.name, error);
   }
-  return 0;
 }
 
 }  // namespace memgen::scenarios

@@ -7,6 +7,8 @@
 
 #include "theory/stats/proportion_interval.h"
 #include "theory/sco/cmi.h"
+#include "theory/sco/thresholds.h"
+#include "theory/verdict/family_rules.h"
 #include "theory/verdict/verdict_rules.h"
 
 namespace memgen::scenarios {
@@ -37,24 +39,7 @@ theory::Claim BoundAtLeast(const theory::ClaimHeader& h, const theory::MeanSe& m
 // P(some fresh point is flagged in a trial) ≤ ξ: FAIL only if the Clopper-Pearson lower bound (1e-3
 // per tail) of the false-alarm proportion exceeds ξ.
 theory::Claim FamilyWiseClaim(const theory::ClaimHeader& h, std::int64_t alarms, std::int64_t trials, double xi) {
-  const theory::Interval ci = theory::ClopperPearson(alarms, trials, kCpLevel);
-  theory::Claim c;
-  c.id = h.id;
-  c.statement = h.statement;
-  c.source = h.source;
-  c.kind = "BOUND";
-  c.measured = static_cast<double>(alarms) / static_cast<double>(trials);
-  c.measured_lo = ci.lo;
-  c.measured_hi = ci.hi;
-  c.interval = "Clopper-Pearson 99.8%";
-  c.predicted = xi;
-  c.predicted_lo = 0.0;
-  c.predicted_hi = xi;
-  c.rule = "CP lower bound <= xi";
-  c.false_failure_rate = 1e-3;
-  c.verdict = ci.lo <= xi ? theory::Verdict::kPass : theory::Verdict::kFail;
-  c.reason = std::to_string(alarms) + " of " + std::to_string(trials) + " trials";
-  return c;
+  return theory::BinomialBoundClaim(h, alarms, trials, xi, theory::RateSide::kAtMost, kCpLevel);
 }
 
 std::string Id(const std::string& family, const ScoCellResult& cell, const ScoLearnerSummary& l) {
@@ -235,21 +220,17 @@ theory::Claim IdentityClaim(const ScoCellResult& cell, const ScoLearnerSummary& 
 theory::Claim CalibratedClaim(const ScoCellResult& cell, const ScoLearnerSummary& s) {
   const ScoCellOptions& o = cell.cell;
   const std::int64_t pool = o.n * static_cast<std::int64_t>(s.excess.count);
-  const theory::Interval ci = theory::ClopperPearson(s.fresh_cal_total, pool, 1.0 - 1e-3);
-  theory::Claim cal;
-  cal.id = Id("SCO-E1.calibrated", cell, s);
-  cal.statement = "the calibrated per-point threshold flags fresh points at rate xi";
-  cal.source = "spec §5 (calibrated threshold: exact null variance, normal quantile)";
-  cal.kind = "EXACT-BINOMIAL";
-  cal.measured = static_cast<double>(s.fresh_cal_total) / static_cast<double>(pool);
-  cal.measured_lo = ci.lo;
-  cal.measured_hi = ci.hi;
-  cal.interval = "Clopper-Pearson 99.9% of " + std::to_string(s.fresh_cal_total) + "/" + std::to_string(pool);
-  cal.predicted = cal.predicted_lo = cal.predicted_hi = o.xi;
-  cal.rule = "xi inside the Clopper-Pearson interval of the pooled fresh flags";
-  cal.false_failure_rate = 1e-3;
-  cal.verdict = ci.lo <= o.xi && o.xi <= ci.hi ? theory::Verdict::kPass : theory::Verdict::kFail;
-  cal.reason = "rate " + theory::Num(cal.measured) + " for xi " + theory::Num(o.xi);
+  // Two-sided: ξ inside the 99.9% Clopper-Pearson interval, i.e. both one-sided bounds at 99.9% (5e-4 per tail).
+  const theory::ClaimHeader header{Id("SCO-E1.calibrated", cell, s),
+                                   "the calibrated per-point threshold flags fresh points at rate xi",
+                                   "spec §5 (calibrated threshold: exact null variance, normal quantile)"};
+  constexpr double kLevel = 1.0 - 1e-3;
+  theory::ClaimHeader at_most = header, at_least = header;
+  at_most.id += ".at_most";
+  at_least.id += ".at_least";
+  theory::Claim cal = theory::AllOfClaim(
+      header, {theory::BinomialBoundClaim(at_most, s.fresh_cal_total, pool, o.xi, theory::RateSide::kAtMost, kLevel),
+               theory::BinomialBoundClaim(at_least, s.fresh_cal_total, pool, o.xi, theory::RateSide::kAtLeast, kLevel)});
   cal.details = {{"recall_calibrated", s.recall_cal.mean}, {"recall_hoeffding", s.recall_pp.mean}};
   return cal;
 }
@@ -299,13 +280,11 @@ void AddRecallClaims(const ScoCellResult& cell, const ScoLearnerSummary& s, bool
   const ScoCellOptions& o = cell.cell;
   const double n = static_cast<double>(o.n);
   if (!IsDp(s.kind) && !IsNoisy(s.kind) && !IsProjected(s.kind)) {
-    theory::Claim recall = BoundAtLeast({Id("SCO-E1.recall", cell, s),
-                                         "the tracer flags far more training points than the trivial xi n",
-                                         std::string(kAttias) + " Thm 4.5; baseline " + kVoitovych},
-                                        s.recall_fw, o.xi * n);
+    theory::ClaimHeader header{Id("SCO-E1.recall", cell, s), "the tracer flags far more training points than the trivial xi n",
+                               std::string(kAttias) + " Thm 4.5; baseline " + kVoitovych};
+    header.Require(accurate, "not an eps-learner here (mean excess " + theory::Num(s.excess.mean) + " > eps)");
+    theory::Claim recall = BoundAtLeast(header, s.recall_fw, o.xi * n);
     recall.details = {{"m_third", s.m_third}, {"xi_n", o.xi * n}, {"used_rows", s.used_rows}};
-    if (!accurate)
-      theory::MarkInconclusive(&recall, "not an eps-learner here (mean excess " + theory::Num(s.excess.mean) + " > eps)");
     claims->push_back(recall);
   }
   if (s.kind == sim::ScoLearnerKind::kSubsample)
@@ -333,45 +312,62 @@ void AddVacuityClaims(const ScoCellResult& cell, const ScoLearnerSummary& s, boo
                                 s.gap, o.eps));
 }
 
-// max_j (m_j/n − e^ε ξ_j − δ − 4 SE) over the threshold grid: ≤ 0 when the DP cap holds.
-double WorstCapExcess(const ScoLearnerSummary& s, double dp_epsilon, double dp_delta) {
-  const double e = std::exp(dp_epsilon);
-  double worst = -INFINITY;
-  for (int j = 0; j < kDpGrid; ++j) {
-    const double lhs = s.grid_train[j].mean - e * s.grid_fresh[j].mean - dp_delta;
-    const double allow =
-        kZ * std::sqrt(s.grid_train[j].se * s.grid_train[j].se + e * e * s.grid_fresh[j].se * s.grid_fresh[j].se);
-    worst = std::max(worst, lhs - allow);
-  }
-  return worst;
-}
-
-// SCO-E5.cap: a DP learner's recall/n ≤ e^ε ξ + δ at every threshold of the grid.
-theory::Claim DpCapClaim(const ScoCellResult& cell, const ScoLearnerSummary& s, const sim::ScoLearnerOptions& lo) {
-  const double worst = WorstCapExcess(s, lo.dp_epsilon, lo.dp_delta);
-  theory::Claim cap = theory::ExactClaim({Id("SCO-E5.cap", cell, s), "DP cap: recall/n <= e^eps xi + delta at every threshold",
-                                          std::string(kVoitovych) + " Prop. A.5"},
-                                         worst, 0.0, 0.0);
-  cap.kind = "BOUND";
-  cap.rule = "max over 8 thresholds of (m/n - e^eps xi - delta - 4 SE) <= 0";
-  cap.predicted_lo = -INFINITY;
-  cap.verdict = worst <= 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
-  cap.false_failure_rate = kDpGrid * theory::OneSidedTail(kZ);
+// At threshold j of the grid: m_j/n against the cap e^ε ξ_j + δ, whose SE is e^ε SE(ξ_j).
+theory::MeanSe CapAt(const ScoLearnerSummary& s, int j, double dp_epsilon, double dp_delta) {
+  theory::MeanSe cap = s.grid_fresh[j];
+  cap.mean = std::exp(dp_epsilon) * s.grid_fresh[j].mean + dp_delta;
+  cap.se = std::exp(dp_epsilon) * s.grid_fresh[j].se;
   return cap;
 }
 
-// SCO-E5.power: the same cap at the DP learner's (ε, δ) on the non-private ERM must break.
+// The threshold j with the largest m_j/n − e^ε ξ_j − δ − 4 SE (the one closest to breaking the cap).
+int WorstCapThreshold(const ScoLearnerSummary& s, double dp_epsilon, double dp_delta) {
+  int worst_j = 0;
+  double worst = -INFINITY;
+  for (int j = 0; j < kDpGrid; ++j) {
+    const theory::MeanSe cap = CapAt(s, j, dp_epsilon, dp_delta);
+    const double se = std::sqrt(s.grid_train[j].se * s.grid_train[j].se + cap.se * cap.se);
+    const double excess = s.grid_train[j].mean - cap.mean - kZ * se;
+    if (excess > worst) {
+      worst = excess;
+      worst_j = j;
+    }
+  }
+  return worst_j;
+}
+
+theory::Claim CapPart(const std::string& id, const ScoLearnerSummary& s, int j, double dp_epsilon, double dp_delta,
+                      theory::BoundSide side) {
+  return theory::DifferenceBoundClaim({id + ".t" + std::to_string(j), "m/n <= e^eps xi + delta at threshold " + std::to_string(j), ""},
+                                      s.grid_train[j], CapAt(s, j, dp_epsilon, dp_delta), 0.0, side, kZ);
+}
+
+// SCO-E5.cap: a DP learner's recall/n ≤ e^ε ξ + δ at every threshold of the grid (the parts listed from
+// the threshold closest to breaking the cap, so the claim's numbers are that threshold's).
+theory::Claim DpCapClaim(const ScoCellResult& cell, const ScoLearnerSummary& s, const sim::ScoLearnerOptions& lo) {
+  const std::string id = Id("SCO-E5.cap", cell, s);
+  const int worst = WorstCapThreshold(s, lo.dp_epsilon, lo.dp_delta);
+  std::vector<theory::Claim> parts{CapPart(id, s, worst, lo.dp_epsilon, lo.dp_delta, theory::BoundSide::kAtMost)};
+  for (int j = 0; j < kDpGrid; ++j)
+    if (j != worst) parts.push_back(CapPart(id, s, j, lo.dp_epsilon, lo.dp_delta, theory::BoundSide::kAtMost));
+  theory::Claim cap = theory::AllOfClaim({id, "DP cap: recall/n <= e^eps xi + delta at every threshold",
+                                          std::string(kVoitovych) + " Prop. A.5"},
+                                         parts);
+  cap.details = {{"worst_threshold_scale", 0.5 * (worst + 1)}};
+  return cap;
+}
+
+// SCO-E5.power: the same cap at the DP learner's (ε, δ) on the non-private ERM must break, i.e. be
+// significantly exceeded at some threshold of the grid. "At some threshold" holds exactly when it holds
+// at the threshold with the largest m_j/n − e^ε ξ_j − δ − 4 SE, so that threshold is tested.
 theory::Claim DpPowerClaim(const ScoCellResult& cell, const ScoLearnerSummary& erm, const sim::ScoLearnerOptions& dp) {
-  const double worst = WorstCapExcess(erm, dp.dp_epsilon, dp.dp_delta);
-  theory::Claim power = theory::ExactClaim({"SCO-E5.power." + cell.cell.name + "." + erm.learner,
-                                            "negative control: the non-private ERM breaks the DP cap (the cap check has power)",
-                                            std::string(kVoitovych) + " Prop. A.5"},
-                                           worst, 0.0, 0.0);
-  power.kind = "BOUND";
-  power.rule = "max over thresholds of (m/n - e^eps xi - delta - 4 SE) > 0";
-  power.predicted_lo = 0.0;
-  power.predicted_hi = INFINITY;
-  power.verdict = worst > 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  const int worst = WorstCapThreshold(erm, dp.dp_epsilon, dp.dp_delta);
+  theory::Claim power = theory::DifferenceBoundClaim(
+      {"SCO-E5.power." + cell.cell.name + "." + erm.learner,
+       "negative control: the non-private ERM breaks the DP cap (the cap check has power)",
+       std::string(kVoitovych) + " Prop. A.5"},
+      erm.grid_train[worst], CapAt(erm, worst, dp.dp_epsilon, dp.dp_delta), 0.0, theory::BoundSide::kAbove, kZ);
+  power.details = {{"worst_threshold_scale", 0.5 * (worst + 1)}};
   return power;
 }
 
@@ -405,15 +401,14 @@ void AddPhaseClaims(const ScoCellResult& cell, std::vector<theory::Claim>* claim
                                   "below the transition a noisy mean is traced far above xi n",
                                   std::string(kVoitovych) + " Thm 2.5 / phase transition (§8.6)"},
                                  quiet->recall_fw, o.xi * n));
-  theory::Claim high = BoundAtMost({"SCO-E4.high_noise." + o.name + "." + loud->learner,
-                                    "above the transition the tracer flags training points no more than fresh ones (xi)",
-                                    std::string(kVoitovych) + " phase transition (§8.6)"},
-                                   loud->recall_fw, o.xi);
   // Past the transition means the noise dominates the mean: σ√d ≥ 10 ‖z̄‖ ≈ 10 √(‖µ‖² + 1/n).
   const double loud_noise = o.learners[static_cast<std::size_t>(loud - cell.learners.data())].noise;
-  if (loud_noise < 10.0 * std::sqrt(cell.mu_norm2 + 1.0 / n))
-    theory::MarkInconclusive(&high, "the loudest noise is not past the transition (< 10 |zbar|)");
-  claims->push_back(high);
+  theory::ClaimHeader high{"SCO-E4.high_noise." + o.name + "." + loud->learner,
+                           "above the transition the tracer flags training points no more than fresh ones (xi)",
+                           std::string(kVoitovych) + " phase transition (§8.6)"};
+  high.Require(loud_noise >= 10.0 * std::sqrt(cell.mu_norm2 + 1.0 / n),
+               "the loudest noise is not past the transition (< 10 |zbar|)");
+  claims->push_back(BoundAtMost(high, loud->recall_fw, o.xi));
 }
 
 }  // namespace
@@ -506,7 +501,7 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
                    "f5_rhs", "f5_rhs_se", "noise", "dp_epsilon", "dp_delta", "recall_cal", "recall_cal_se",
                    "fresh_cal_rate", "fresh_cal_rate_se", "recall_sim", "fresh_sim_rate", "fresh_sim_rate_se",
                    "recall_bern", "bern_false_alarms", "projection_dim", "quantizer_step", "model_recall_fw",
-                   "model_recall_pp", "norm2", "norm2_se"});
+                   "model_recall_pp", "norm2", "norm2_se", "cmi_max", "fw_point_level", "snz_projection_dim"});
   for (const ScoCellResult& c : cells)
     for (const ScoLearnerSummary& s : c.learners) {
       t.Add(c.cell.name).Add(c.cell.eps).Add(c.cell.n).Add(c.cell.d).Add(c.cell.PriorBeta()).Add(c.cell.xi);
@@ -525,6 +520,11 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
       const bool projected = s.kind == sim::ScoLearnerKind::kProjectedErm;
       t.Add(projected ? lo.projection_dim : std::int64_t{0}).Add(projected ? lo.quantizer_step : 0.0);
       t.Add(s.predicted_recall_fw.mean).Add(s.predicted_recall_pp.mean).Add(s.norm2.mean).Add(s.norm2.se);
+      // Predictions for the figures: the largest Fano bound n ln 2 (error rate 0); the per-point level ξ/n
+      // of the family-wise threshold τ_fw (union bound, as in MakeThresholds); SNZ Thm 6's d′ = 500 r ln n
+      // at r = 1.
+      const double n = static_cast<double>(c.cell.n);
+      t.Add(theory::FanoCmiLowerBoundNats(c.cell.n, 0.0)).Add(c.cell.xi / n).Add(500.0 * std::log(n));
       t.EndRow();
     }
   return t;
@@ -532,14 +532,34 @@ sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells) {
 
 sim::CsvTable ScoGridTable(const std::vector<ScoCellResult>& cells) {
   sim::CsvTable t({"cell", "learner", "threshold_scale", "train_fraction", "train_fraction_se", "fresh_fraction",
-                   "fresh_fraction_se"});
+                   "fresh_fraction_se", "hoeffding_level"});
   for (const ScoCellResult& c : cells)
     for (const ScoLearnerSummary& s : c.learners)
       for (int j = 0; j < kDpGrid; ++j) {
-        t.Add(c.cell.name).Add(s.learner).Add(0.5 * (j + 1));
+        const double scale = 0.5 * (j + 1);
+        t.Add(c.cell.name).Add(s.learner).Add(scale);
         t.Add(s.grid_train[j].mean).Add(s.grid_train[j].se).Add(s.grid_fresh[j].mean).Add(s.grid_fresh[j].se);
+        // Hoeffding's bound exp(−c²/2) on a fresh point's rate at λ = c‖v‖/√d (independent of ‖v‖: ‖v‖ = 1).
+        t.Add(theory::HoeffdingTailBound(scale / std::sqrt(static_cast<double>(c.cell.d)), 1.0, c.cell.d));
         t.EndRow();
       }
+  return t;
+}
+
+sim::CsvTable ScoDpCapTable(const std::vector<ScoCellResult>& cells) {
+  constexpr int kPoints = 50;  // ξ on a log grid from 1e-6 to 1
+  sim::CsvTable t({"cell", "learner", "dp_epsilon", "dp_delta", "xi", "cap"});
+  for (const ScoCellResult& c : cells)
+    for (std::size_t l = 0; l < c.learners.size(); ++l) {
+      if (!IsDp(c.learners[l].kind)) continue;
+      const sim::ScoLearnerOptions& lo = c.cell.learners[l];
+      for (int k = 0; k < kPoints; ++k) {
+        const double xi = std::pow(10.0, -6.0 + 6.0 * k / (kPoints - 1));
+        t.Add(c.cell.name).Add(c.learners[l].learner).Add(lo.dp_epsilon).Add(lo.dp_delta).Add(xi);
+        t.Add(std::min(theory::DpTracingCap(lo.dp_epsilon, lo.dp_delta, xi), 1.0));  // a fraction: at most 1
+        t.EndRow();
+      }
+    }
   return t;
 }
 

@@ -80,5 +80,6 @@ std::vector<theory::Claim> BuildScoCellClaims(const ScoCellResult& cell);
 std::vector<theory::Claim> BuildScoScalingClaims(const std::vector<ScoCellResult>& cells);
 sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells);  // one row per (cell, learner)
 sim::CsvTable ScoGridTable(const std::vector<ScoCellResult>& cells);  // (cell, learner, threshold)
+sim::CsvTable ScoDpCapTable(const std::vector<ScoCellResult>& cells);  // DP learners: (ξ, min(e^ε ξ + δ, 1))
 
 }  // namespace memgen::scenarios

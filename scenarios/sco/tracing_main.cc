@@ -1,10 +1,10 @@
-// scn_sco_tracing: memorisation as traceability in stochastic convex optimisation (Attias,
+// scn_sco_tracing: memorization as traceability in stochastic convex optimization (Attias,
 // Dziugaite, Haghifam, Livni, Roy, ICML 2024; Voitovych et al. 2025). For each accuracy ε, the CLB
 // hard instance (linear loss on the unit ball, coins with s-beta(1/(8ε²)) biases, d ≳ ε²n² ln(n/ξ)):
 // learners, a µ-aware tracer with Hoeffding thresholds, the Fano CMI lower bound, the fingerprinting
 // identity, the counting lemma and the DP cap; plus strongly convex cells (SCO-E0 to E3, E5; see
 // scenarios/sco/tracing_claims.h); and the ℓ₂-cube phase transition of Voitovych et al. (scenarios/sco/cube_experiment.h).
-// Output: cells.csv, thresholds.csv, cube.csv, summary.json.
+// Output: cells.csv, thresholds.csv, dp_cap.csv, cube.csv, summary.json.
 #include "scenarios/sco/config.h"
 #include "scenarios/cli/scenario_main.h"
 #include "scenarios/sco/tracing_claims.h"
@@ -28,6 +28,7 @@ memgen::scenarios::ScenarioOutput Run(const Options& options, const memgen::scen
   for (auto& claim : memgen::scenarios::BuildScoScalingClaims(results)) out.claims.push_back(std::move(claim));
   out.tables.emplace_back("cells", memgen::scenarios::ScoCellTable(results));
   out.tables.emplace_back("thresholds", memgen::scenarios::ScoGridTable(results));
+  out.tables.emplace_back("dp_cap", memgen::scenarios::ScoDpCapTable(results));
   std::vector<memgen::scenarios::CubeCellResult> cubes;
   for (const auto& cube : options.cubes) {
     cubes.push_back(memgen::scenarios::RunCubeCell(cube, context.seed, runner));
@@ -58,6 +59,6 @@ std::size_t Memory(const Options& options, int threads) {
 
 int main(int argc, char** argv) {
   return memgen::scenarios::RunScenario<Options>(
-      argc, argv, memgen::scenarios::RegisteredScenario("SCO memorisation: tracing, CMI and DP caps on the CLB/CSL hard instances"),
+      argc, argv, memgen::scenarios::RegisteredScenario("SCO memorization: tracing, CMI and DP caps on the CLB/CSL hard instances"),
       memgen::scenarios::ReadScoScenario, Memory, Run);
 }

@@ -16,6 +16,7 @@
 #include "sim/spur/xrm.h"
 #include "theory/stats/sample_stats.h"
 #include "theory/spur/closed_form.h"
+#include "theory/verdict/family_rules.h"
 #include "theory/verdict/verdict_rules.h"
 
 namespace memgen::scenarios {
@@ -184,78 +185,92 @@ theory::Claim ConvergeClaim(const Trajectories& tr) {
   return c;
 }
 
-// SPUR-E3.clean: at σ_ε = 0 ERM heads to the core direction and classifies the minority.
+// SPUR-E3.clean: at σ_ε = 0 ERM heads to the core direction and classifies the minority (ALL-OF of
+// two one-sided bounds; v/u first).
 theory::Claim CleanClaim(const Trajectories& tr) {
   const std::size_t k_count = tr.Count();
   const theory::MeanSe last = tr.At(kDynClean, k_count - 1, &DynamicsPoint::ratio);
-  theory::Claim c = theory::AtLeastClaim({"SPUR-E3.clean", "without noise ERM heads to the core direction: v/u at the last t >= 0.7",
-                               kSource},
-                              {tr.times.back()}, {last}, 0.7, kZ);
+  const theory::Claim ratio = theory::AtLeastClaim({"", "", kSource}, {tr.times.back()}, {last}, 0.7, kZ);
   std::vector<double> late_t;
   std::vector<theory::MeanSe> late_minority;
   for (std::size_t k = 2; k < k_count; ++k) {
     late_t.push_back(tr.times[k]);
     late_minority.push_back(tr.At(kDynClean, k, &DynamicsPoint::acc_minority));
   }
-  const theory::Claim minority = theory::AtLeastClaim({"", "", ""}, late_t, late_minority, 0.99, kZ);
-  if (minority.verdict == theory::Verdict::kFail) c.verdict = theory::Verdict::kFail;
-  c.rule += " and minority accuracy >= 0.99 for t >= 100";
-  c.reason += "; minority accuracy: " + minority.reason;
+  const theory::Claim minority = theory::AtLeastClaim({"", "", kSource}, late_t, late_minority, 0.99, kZ);
+  theory::Claim c = theory::AllOfClaim(
+      {"SPUR-E3.clean", "without noise ERM heads to the core direction: v/u at the last t >= 0.7", kSource}, {ratio, minority});
+  c.AddNote("parts: v/u at the last t, then the minority accuracy for t >= 100");
   return c;
 }
 
-// SPUR-E4.reweight: reweighting sits at the SVM direction from t = 1e3.
+// SPUR-E4.reweight: reweighting sits at the SVM direction from t = 1e3: at every t >= 1e3 the paired
+// difference d = (v/u)_reweight − (v/u)_SVM has |mean| <= 0.02 + 4 SE (TOLERANCE; 0.02 is the
+// statement's tolerance). ALL-OF over t, the worst t (largest |mean| − 4 SE) first, so the claim's
+// numbers are the worst t's; the false-failure rate is the sum over t.
 theory::Claim ReweightClaim(const Trajectories& tr) {
   const std::size_t k_count = tr.Count();
-  double worst = 0.0, worst_se = 0.0;
+  std::vector<theory::Claim> parts;
+  std::vector<double> times;
+  double worst_excess = -INFINITY;
+  std::size_t worst = 0;
   for (std::size_t k = 3; k < k_count; ++k) {
     const theory::MeanSe d =
         Over(tr.trials, [k](const DynamicsTrial& t) { return t.points[kDynReweight][k].ratio - t.svm_ratio; });
-    if (std::fabs(d.mean) - kZ * d.se > std::fabs(worst) - kZ * worst_se) {
-      worst = d.mean;
-      worst_se = d.se;
+    if (std::fabs(d.mean) - kZ * d.se > worst_excess) {
+      worst_excess = std::fabs(d.mean) - kZ * d.se;
+      worst = parts.size();
     }
+    parts.push_back(theory::ToleranceClaim({"", "", kSource}, d, 0.0, 0.02, kZ));
+    times.push_back(tr.times[k]);
   }
-  theory::Claim c;
-  c.id = "SPUR-E4.reweight";
-  c.statement = "group reweighting goes straight to the max-margin direction (|v/u - (v/u)_SVM| <= 0.02 from t = 1e3)";
-  c.source = kSource;
-  c.kind = "DE";
-  c.measured = worst;
-  c.measured_lo = worst - kZ * worst_se;
-  c.measured_hi = worst + kZ * worst_se;
-  c.interval = "worst t >= 1e3, mean -/+ 4 SE";
-  c.predicted = 0.0;
-  c.predicted_lo = -0.02;
-  c.predicted_hi = 0.02;
-  c.rule = "max over t >= 1e3 of |mean| - 4 SE <= 0.02";
-  c.false_failure_rate = static_cast<double>(k_count - 3) * theory::TwoSidedTail(kZ, tr.trials.size());
-  c.verdict = std::fabs(worst) - kZ * worst_se <= 0.02 ? theory::Verdict::kPass : theory::Verdict::kFail;
-  c.reason = "worst paired difference " + theory::Num(worst) + " (SE " + theory::Num(worst_se) + ")";
+  if (!parts.empty()) {
+    std::swap(parts[0], parts[worst]);
+    std::swap(times[0], times[worst]);
+  }
+  std::string order;
+  for (double t : times) order += (order.empty() ? "t = " : ", ") + theory::Num(t);
+  theory::Claim c = theory::AllOfClaim(
+      {"SPUR-E4.reweight", "group reweighting goes straight to the max-margin direction (|v/u - (v/u)_SVM| <= 0.02 from t = 1e3)",
+       kSource},
+      parts);
+  c.AddNote("parts: " + order + " (worst first)");
   return c;
 }
 
 // SPUR-E4.shift_wins and SPUR-E4.transient: the shift's advantage over ERM from t = 10, and its decay.
+// shift_wins is a PAIRED-ORDER at every t >= 10 on d = acc_ERM − acc_shift (minority, per trial):
+// PASS when every d is significantly negative, FAIL when one is significantly positive, otherwise
+// INCONCLUSIVE (a zero advantage is no evidence either way). ALL-OF over t, the weakest t (largest
+// mean + 4 SE) first.
 void AddShiftClaims(const Trajectories& tr, std::vector<theory::Claim>* claims) {
   std::vector<double> x;
-  std::vector<theory::MeanSe> advantage, shift_minority;
+  std::vector<theory::MeanSe> shift_minority;
+  std::vector<theory::Claim> parts;
+  double weakest_upper = -INFINITY;
+  std::size_t weakest = 0;
   for (std::size_t k = 1; k < tr.Count(); ++k) {
     x.push_back(tr.times[k]);
-    advantage.push_back(Over(tr.trials, [k](const DynamicsTrial& t) {
-      return t.points[kDynShift][k].acc_minority - t.points[kDynErm][k].acc_minority;
-    }));
+    const theory::MeanSe d = Over(tr.trials, [k](const DynamicsTrial& t) {
+      return t.points[kDynErm][k].acc_minority - t.points[kDynShift][k].acc_minority;
+    });
+    if (d.mean + kZ * d.se > weakest_upper) {
+      weakest_upper = d.mean + kZ * d.se;
+      weakest = parts.size();
+    }
+    parts.push_back(theory::PairedOrderingClaim({"", "", kSource}, d, kZ));
     shift_minority.push_back(tr.At(kDynShift, k, &DynamicsPoint::acc_minority));
   }
-  // Significance is required (a zero advantage must fail): min over t of (mean − 4 SE) > 0.
-  theory::Claim wins = theory::AtLeastClaim({"SPUR-E4.shift_wins", "the logit shift's minority accuracy exceeds ERM's at every t >= 10",
-                                  kSource},
-                                 x, advantage, 0.0, kZ);
-  double lowest = INFINITY;
-  for (const theory::MeanSe& a : advantage) lowest = std::min(lowest, a.mean - kZ * a.se);
-  wins.rule = "min over t of (paired mean - 4 SE) > 0";
-  wins.measured_lo = lowest;
-  wins.verdict = lowest > 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
-  wins.reason = "smallest lower end " + theory::Num(lowest);
+  std::vector<double> order_t = x;
+  if (!parts.empty()) {
+    std::swap(parts[0], parts[weakest]);
+    std::swap(order_t[0], order_t[weakest]);
+  }
+  std::string order;
+  for (double t : order_t) order += (order.empty() ? "t = " : ", ") + theory::Num(t);
+  theory::Claim wins = theory::AllOfClaim(
+      {"SPUR-E4.shift_wins", "the logit shift's minority accuracy exceeds ERM's at every t >= 10", kSource}, parts);
+  wins.AddNote("paired d = ERM - shift; parts: " + order + " (weakest first)");
   claims->push_back(wins);
   claims->push_back(theory::DecreasingClaim({"SPUR-E4.transient", "and that accuracy decays with t: the advantage is transient",
                                     kSource + std::string("; Kini et al. (2021)")},
@@ -275,7 +290,8 @@ theory::Claim OversizedClaim(const Trajectories& tr) {
   theory::Claim c = theory::AtLeastClaim({"SPUR-E4.oversized", "an over-sized shift (delta = 6) sacrifices the majority early (accuracy <= 0.01 for t <= 100)",
                                kSource},
                               x, majority, -0.01, kZ);
-  c.measured = -c.measured;
+  // The rule's numbers are on −accuracy (there is no "at most" series rule): measured −acc, level −0.01.
+  c.AddNote("measured on -accuracy: majority accuracy " + theory::Num(-c.measured()) + " at the worst t");
   return c;
 }
 

@@ -11,11 +11,15 @@
 // the hard-margin SVM on the same sample is the reference direction (Soudry et al. 2018: GD → SVM).
 // Claims (means over trials, 4 SE):
 //   SPUR-E3.converge     |v/u(t) − (v/u)_SVM| of ERM is non-increasing in log t          MONOTONE
-//   SPUR-E3.clean        σ_ε = 0: v/u at the last t ≥ 0.7, minority accuracy ≥ 0.99 for t ≥ 100  BOUND
-//   SPUR-E4.reweight     reweighting is at the SVM direction from t = 1e3: |v/u − (v/u)_SVM| ≤ 0.02   DE
-//   SPUR-E4.shift_wins   the shift arm's minority accuracy exceeds ERM's at every t ≥ 10 (paired)  BOUND
+//   SPUR-E3.clean        σ_ε = 0: v/u at the last t ≥ 0.7, minority accuracy ≥ 0.99 for t ≥ 100
+//                        ALL-OF of two AT-LEAST
+//   SPUR-E4.reweight     reweighting is at the SVM direction from t = 1e3: |v/u − (v/u)_SVM| ≤ 0.02
+//                        + 4 SE at every t ≥ 1e3 (paired)                 ALL-OF of TOLERANCE, worst t first
+//   SPUR-E4.shift_wins   the shift arm's minority accuracy exceeds ERM's at every t ≥ 10 (paired;
+//                        INCONCLUSIVE without significant evidence)  ALL-OF of PAIRED-ORDER, weakest t first
 //   SPUR-E4.transient    and decreases with t from t = 10 (the advantage is transient)        MONOTONE
-//   SPUR-E4.oversized    δ = 6 over-corrects: majority accuracy ≤ 0.01 up to t = 100         BOUND
+//   SPUR-E4.oversized    δ = 6 over-corrects: majority accuracy ≤ 0.01 up to t = 100
+//                        AT-LEAST on −accuracy ≥ −0.01 (measured and level are negated)
 #pragma once
 
 #include <cstdint>

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "theory/stats/sample_stats.h"
+#include "theory/verdict/family_rules.h"
 #include "theory/verdict/verdict_rules.h"
 
 namespace memgen::scenarios {
@@ -27,17 +28,12 @@ theory::Claim Bound(const theory::ClaimHeader& h, const theory::MeanSe& m, doubl
   return theory::MeanBoundClaim(h, m, level, at_least ? theory::BoundSide::kAtLeast : theory::BoundSide::kAtMost, kZ);
 }
 
-// Two one-sided bounds on the same arm folded into one claim: both must pass.
-theory::Claim Both(theory::Claim a, const theory::Claim& b, const std::string& id, const std::string& statement) {
-  a.id = id;
-  a.statement = statement;
-  a.reason = a.reason + "; " + b.reason;
-  a.rule = a.rule + " and " + b.rule;
-  if (b.verdict == theory::Verdict::kFail) a.verdict = theory::Verdict::kFail;
-  if (b.verdict == theory::Verdict::kInconclusive && a.verdict == theory::Verdict::kPass) a.verdict = theory::Verdict::kInconclusive;
-  a.false_failure_rate += b.false_failure_rate;
-  a.details = {{"second_measured", b.measured}, {"second_level", b.predicted}};
-  return a;
+// Two one-sided bounds on the same arm as one claim: both must pass (ALL-OF; the first bound's
+// numbers are the claim's, the second's go to details).
+theory::Claim Both(const theory::Claim& a, const theory::Claim& b, const std::string& id, const std::string& statement) {
+  theory::Claim c = theory::AllOfClaim({id, statement, a.source()}, {a, b});
+  c.details = {{"second_measured", b.measured()}, {"second_level", b.predicted()}};
+  return c;
 }
 
 double TrainFraction(const Figure1Options& o) {
@@ -83,20 +79,17 @@ void AddE1Claims(const Figure1Options& o, const std::vector<Figure1Trial>& trial
   }
 }
 
-// SPUR-E5.calibration: C00 and C11 both within 0.02 (+ 4 SE) of 1 − ρ.
+// SPUR-E5.calibration: C00 and C11 both within 0.02 (+ 4 SE) of 1 − ρ (the spec's tolerance):
+// ALL-OF of two TOLERANCE claims, each with its own SE; C00 first.
 theory::Claim CalibrationClaim(const std::vector<Figure1Trial>& trials, double rho) {
   const theory::MeanSe c00 = Over(trials, [](const Figure1Trial& t) { return t.calibration[0][0]; });
   const theory::MeanSe c11 = Over(trials, [](const Figure1Trial& t) { return t.calibration[1][1]; });
-  theory::Claim c = theory::DeClaim({"SPUR-E5.calibration", "the calibration matrix C = p(y | y_ho) is [[1 - rho, rho], [rho, 1 - rho]]",
-                          "spurious_memorization.md §5.3, §5.6"},
-                         c00, 1.0 - rho, kZ, 0.0);
-  const double worst = std::max(std::fabs(c00.mean - (1.0 - rho)), std::fabs(c11.mean - (1.0 - rho)));
-  c.rule = "max(|C00 - (1 - rho)|, |C11 - (1 - rho)|) <= 0.02 + 4 SE";
-  c.predicted_lo = 1.0 - rho - 0.02;
-  c.predicted_hi = 1.0 - rho + 0.02;
-  const double se = std::max(c00.se, c11.se);
-  c.verdict = worst <= 0.02 + kZ * se ? theory::Verdict::kPass : theory::Verdict::kFail;
-  c.reason = "C00 " + theory::Num(c00.mean) + ", C11 " + theory::Num(c11.mean) + " vs " + theory::Num(1.0 - rho);
+  const char* source = "spurious_memorization.md §5.3, §5.6";
+  const theory::Claim p00 = theory::ToleranceClaim({"", "", source}, c00, 1.0 - rho, 0.02, kZ);
+  const theory::Claim p11 = theory::ToleranceClaim({"", "", source}, c11, 1.0 - rho, 0.02, kZ);
+  theory::Claim c = theory::AllOfClaim(
+      {"SPUR-E5.calibration", "the calibration matrix C = p(y | y_ho) is [[1 - rho, rho], [rho, 1 - rho]]", source}, {p00, p11});
+  c.AddNote("C00 " + theory::Num(c00.mean) + ", C11 " + theory::Num(c11.mean) + " vs " + theory::Num(1.0 - rho));
   c.details = {{"c00", c00.mean}, {"c11", c11.mean}, {"rho", rho}};
   return c;
 }

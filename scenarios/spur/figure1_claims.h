@@ -1,5 +1,6 @@
 // Claims of the Figure-1 experiment (scenarios/spur/figure1_experiment.h; spurious_memorization.md §9 E1, E5, E6),
-// over T trials (data seeds), each a BOUND on a mean with 4 SE (Student t, T − 1 dof) unless stated:
+// over T trials (data seeds), each a BOUND on a mean with 4 SE (Student t, T − 1 dof) unless stated
+// (two bounds on one arm are an ALL-OF of both):
 //   SPUR-E1.train_fit.<arm>   every arm fits its training set: mean worst-group train accuracy ≥ 0.99
 //   SPUR-E1.clean             ERM at σ_ε = 0 generalises on both groups: val accuracy ≥ 0.99 each
 //   SPUR-E1.memorising        ERM at σ_ε = 0.5 keeps the majority (≥ 0.99) and loses the minority (≤ 0.30)
@@ -8,7 +9,8 @@
 //   SPUR-E1.sweep             ERM's minority accuracy is non-increasing in σ_ε (DECREASING, 4 SE)
 //   SPUR-E5.xrm_recovery      the XRM flips recover the minority: mean precision and recall ≥ 0.95
 //   SPUR-E5.calibration       C = p(y | ŷ_ho) is within 0.02 of [[1 − ρ, ρ], [ρ, 1 − ρ]], ρ the training
-//                             minority fraction (what a held-out prediction equal to the attribute gives)
+//                             minority fraction (what a held-out prediction equal to the attribute gives);
+//                             ALL-OF of two TOLERANCE (C00, C11; 0.02 + 4 SE each)
 //   SPUR-E5.shift             mean margin shift y_i δ_i = ±log((1 − ρ)/ρ) on majority/minority within 5%
 //   SPUR-E5.val_groups        cross-mistakes on validation recover the minority (precision, recall ≥ 0.95)
 //   SPUR-E5.selected          MAT at the early-stopping checkpoint (inferred-group worst-cell accuracy):

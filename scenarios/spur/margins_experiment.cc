@@ -4,6 +4,7 @@
 #include <Eigen/Core>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/poisson.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +19,7 @@
 #include "sim/spur/min_norm_interpolant.h"
 #include "sim/spur/data.h"
 #include "theory/spur/closed_form.h"
+#include "theory/verdict/family_rules.h"
 #include "theory/verdict/verdict_rules.h"
 
 namespace memgen::scenarios {
@@ -25,7 +27,12 @@ namespace {
 
 constexpr double kZ = 4.0;
 constexpr double kClosedFormTolerance = 0.03;  // spec E2 (prototype maximum 0.015 at d/n = 20)
-constexpr double kEffTolerance = 0.01;         // s_eff: measured within 0.006 from d/n = 5 (docs)
+// s_eff: the tolerance of the closed form at s_eff, from a calibration on another master seed than the
+// configs' (20261121): scn_spur_theory, default config restricted to d/n in {5, 20} (30 noisy cells of
+// the five series, 12 trials each), --seed 7: the largest |mean - closed form at s_eff| over the 60
+// (u, v) read-outs of the interpolant was 0.0085 (u, main n200 d/n 5 n/s 1, SE 0.0041), and every gap
+// was within 4 SE of 0. 0.01 covers it (the earlier figure 0.006 was measured on the configs' seed).
+constexpr double kEffTolerance = 0.01;
 const char* kSource = "Bayat et al. (2024) Thm 2.2 as reconstructed in spurious_memorization.md §4";
 
 
@@ -130,40 +137,70 @@ double ErrorCountPValue(double observed, double mean, double variance) {
   return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal(), std::max(z, 0.0))));
 }
 
-constexpr double kPhiLevel = 1e-4;  // per group: the claim's false-failure rate is ≤ 2e-4
+constexpr double kPhiLevel = 1e-4;  // per group: the claim's false-failure rate is <= 2e-4
 
+// P(X >= k) for X ~ Poisson(law).
+double PoissonUpper(const boost::math::poisson& law, double k) {
+  return k <= 0.0 ? 1.0 : boost::math::cdf(boost::math::complement(law, k - 1.0));
+}
+
+// The shift of the error count that the two-sided level-`alpha` test of ErrorCountPValue detects with
+// probability 0.9, from the test's own law. Normal regime: 0.5 + (z_{alpha/2} + z_0.9) sd. Poisson
+// regime: with k_hi the smallest count the test rejects above the mean, the Poisson mean lambda with
+// P(X >= k_hi) = 0.9 (P(Gamma(k_hi) <= lambda), so lambda = gamma_p_inv(k_hi, 0.9)) minus the mean;
+// likewise below the mean when a lower critical count exists; the smaller of the two shifts.
+double ErrorCountDetectable(double mean, double variance, double alpha) {
+  const boost::math::normal standard;
+  const double z90 = boost::math::quantile(standard, 0.9);
+  if (variance >= 10.0) {
+    return 0.5 + (boost::math::quantile(boost::math::complement(standard, 0.5 * alpha)) + z90) * std::sqrt(variance);
+  }
+  if (mean <= 0.0) return boost::math::gamma_p_inv(1.0, 0.9);  // any error rejects: P(X >= 1) = 0.9 at ln 10
+  const boost::math::poisson law(mean);
+  double k_hi = std::max(1.0, std::floor(boost::math::quantile(boost::math::complement(law, 0.5 * alpha))) - 2.0);
+  while (2.0 * PoissonUpper(law, k_hi) >= alpha) k_hi += 1.0;
+  double detectable = boost::math::gamma_p_inv(k_hi, 0.9) - mean;
+  if (2.0 * boost::math::pdf(law, 0.0) < alpha) {  // a lower critical count exists
+    double k_lo = std::ceil(boost::math::quantile(law, 0.5 * alpha)) + 2.0;
+    while (k_lo >= 0.0 && 2.0 * boost::math::cdf(law, k_lo) >= alpha) k_lo -= 1.0;
+    if (k_lo >= 0.0) detectable = std::min(detectable, mean - boost::math::gamma_q_inv(k_lo + 1.0, 0.9));
+  }
+  return detectable;
+}
+
+// One group's pooled error count against its Poisson-binomial law (ExactTestClaim at kPhiLevel).
+theory::Claim ErrorCountClaim(const MarginCellResult& r, int group) {
+  const char* name = group == 0 ? "majority" : "minority";
+  theory::ExactTest test;
+  test.measured = r.errors[group];
+  test.predicted = r.expected_errors[group];
+  test.p_value = ErrorCountPValue(r.errors[group], r.expected_errors[group], r.error_variance[group]);
+  test.alpha = kPhiLevel;
+  test.detectable_deviation = ErrorCountDetectable(r.expected_errors[group], r.error_variance[group], kPhiLevel);
+  test.description = std::string("two-sided p of the ") + name +
+                     " error count (Poisson-binomial law from the Phi probabilities)";
+  return theory::ExactTestClaim({"", "", "spurious_memorization.md §4.4 (exact given w)"}, test);
+}
+
+// Both groups' exact tests must pass (ALL-OF; the minority's count is the claim's measured value).
 theory::Claim PhiClaim(const MarginCellResult& r) {
-  theory::Claim c;
-  c.id = "SPUR-E2.phi." + r.cell.Name();
-  c.statement = "the Phi formula gives the Monte Carlo test accuracy of the SVM (pooled test errors)";
-  c.source = "spurious_memorization.md §4.4 (exact given w)";
-  c.kind = "EXACT-COUNT";
-  const double p_major = ErrorCountPValue(r.errors[0], r.expected_errors[0], r.error_variance[0]);
-  const double p_minor = ErrorCountPValue(r.errors[1], r.expected_errors[1], r.error_variance[1]);
-  c.measured = r.errors[1];
-  c.measured_lo = c.measured_hi = r.errors[1];
-  c.interval = "observed minority test errors over all trials";
-  c.predicted = r.expected_errors[1];
-  c.predicted_lo = r.expected_errors[1] - 4.0 * std::sqrt(r.error_variance[1]);
-  c.predicted_hi = r.expected_errors[1] + 4.0 * std::sqrt(r.error_variance[1]);
-  c.rule = "two-sided p of the error count >= 1e-4 in each group (Poisson-binomial law from the Phi probabilities)";
-  c.false_failure_rate = 2.0 * kPhiLevel;
-  c.verdict = p_major >= kPhiLevel && p_minor >= kPhiLevel ? theory::Verdict::kPass : theory::Verdict::kFail;
-  c.reason = "minority " + theory::Num(r.errors[1]) + " errors vs " + theory::Num(r.expected_errors[1]) + " expected (p " + theory::Num(p_minor) +
-             "); majority " + theory::Num(r.errors[0]) + " vs " + theory::Num(r.expected_errors[0]) + " (p " + theory::Num(p_major) + ")";
-  c.details = {{"p_majority", p_major}, {"p_minority", p_minor}, {"errors_majority", r.errors[0]},
-               {"expected_majority", r.expected_errors[0]}};
+  const theory::Claim minority = ErrorCountClaim(r, 1), majority = ErrorCountClaim(r, 0);
+  theory::Claim c = theory::AllOfClaim({"SPUR-E2.phi." + r.cell.Name(),
+                                        "the Phi formula gives the Monte Carlo test accuracy of the SVM (pooled test errors)",
+                                        "spurious_memorization.md §4.4 (exact given w)"},
+                                       {minority, majority});
+  c.AddNote("minority " + theory::Num(r.errors[1]) + " errors vs " + theory::Num(r.expected_errors[1]) + " expected (p " +
+            theory::Num(minority.details.at("p_value").get<double>()) + "); majority " + theory::Num(r.errors[0]) + " vs " +
+            theory::Num(r.expected_errors[0]) + " (p " + theory::Num(majority.details.at("p_value").get<double>()) + ")");
+  c.details = {{"p_majority", majority.details.at("p_value")}, {"p_minority", minority.details.at("p_value")},
+               {"errors_majority", r.errors[0]}, {"expected_majority", r.expected_errors[0]}};
   return c;
 }
 
+// |mean - closed form| <= tolerance + 4 SE (TOLERANCE); the tolerances are the spec's (E2) and a
+// calibration on another seed (kEffTolerance).
 theory::Claim CloseTo(const theory::ClaimHeader& h, const theory::MeanSe& m, double prediction, double tolerance = kClosedFormTolerance) {
-  theory::Claim c = theory::DeClaim(h, m, prediction, kZ, 0.0);
-  const double allowed = tolerance + kZ * m.se;
-  c.rule = "|mean - closed form| <= " + theory::Num(tolerance) + " + 4 SE";
-  c.predicted_lo = prediction - tolerance;
-  c.predicted_hi = prediction + tolerance;
-  c.verdict = std::fabs(m.mean - prediction) <= allowed ? theory::Verdict::kPass : theory::Verdict::kFail;
-  return c;
+  return theory::ToleranceClaim(h, m, prediction, tolerance, kZ);
 }
 
 }  // namespace
@@ -239,20 +276,21 @@ MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t seed, const
 
 namespace {
 
-// SPUR-E2.closed_form.<learner>.<cell>: the SVM's and the interpolant's (u, v) against §4.2.
+// SPUR-E2.closed_form.<learner>.<cell>: the SVM's and the interpolant's (u, v) against §4.2, both
+// within the tolerance (ALL-OF; v first, so the claim's numbers are v's).
 void AddClosedFormClaims(const MarginCellResult& r, std::vector<theory::Claim>* claims) {
   const MarginCell& c = r.cell;
   for (const auto& [name, m_u, m_v] : {std::tuple{"svm", r.u_svm, r.v_svm}, std::tuple{"interpolant", r.u_mn, r.v_mn}}) {
-    theory::Claim cu = CloseTo({"", "", ""}, m_u, r.u_cf);
-    theory::Claim cv = CloseTo({std::string("SPUR-E2.closed_form.") + name + "." + c.Name(),
-                             std::string("the ") + name + "'s feature margins (u, v) match the closed form (d >= 5n)",
-                             kSource},
-                            m_v, r.v_cf);
-    if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
-    cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
-    cv.details["u"] = m_u.mean;
-    cv.details["u_closed_form"] = r.u_cf;
-    claims->push_back(cv);
+    const theory::Claim cv = CloseTo({"", "", kSource}, m_v, r.v_cf);
+    const theory::Claim cu = CloseTo({"", "", kSource}, m_u, r.u_cf);
+    theory::Claim both = theory::AllOfClaim({std::string("SPUR-E2.closed_form.") + name + "." + c.Name(),
+                                             std::string("the ") + name + "'s feature margins (u, v) match the closed form (d >= 5n)",
+                                             kSource},
+                                            {cv, cu});
+    both.AddNote("parts: v, then u");
+    both.details["u"] = m_u.mean;
+    both.details["u_closed_form"] = r.u_cf;
+    claims->push_back(both);
   }
 }
 
@@ -261,32 +299,35 @@ bool ClosedFormEffApplies(const MarginCellResult& r) {
   return c.d_over_n >= 5.0 && std::isfinite(r.v_cf_eff) && !std::isinf(c.n_over_s) && c.sigma_feature == 0.0;
 }
 
-// SPUR-E2.closed_form_eff.<cell>: the interpolant's (u, v) against the closed form at s_eff.
+// SPUR-E2.closed_form_eff.<cell>: the interpolant's (u, v) against the closed form at s_eff (ALL-OF, v first).
 theory::Claim ClosedFormEffClaim(const MarginCellResult& r) {
-  theory::Claim cu = CloseTo({"", "", ""}, r.u_mn, r.u_cf_eff, kEffTolerance);
-  theory::Claim cv = CloseTo({"SPUR-E2.closed_form_eff." + r.cell.Name(),
-                           "the interpolant's (u, v) match the closed form at s_eff = sigma^2 (d - n - 1) (d >= 5n)",
-                           "spurious_memorization.md §4.2 with the inverse-Wishart finite-d correction"},
-                          r.v_mn, r.v_cf_eff, kEffTolerance);
-  if (cu.verdict == theory::Verdict::kFail) cv.verdict = theory::Verdict::kFail;
-  cv.reason = "v: " + cv.reason + "; u: " + cu.reason;
-  cv.details["u"] = r.u_mn.mean;
-  cv.details["u_closed_form_eff"] = r.u_cf_eff;
-  return cv;
+  const char* source = "spurious_memorization.md §4.2 with the inverse-Wishart finite-d correction";
+  const theory::Claim cv = CloseTo({"", "", source}, r.v_mn, r.v_cf_eff, kEffTolerance);
+  const theory::Claim cu = CloseTo({"", "", source}, r.u_mn, r.u_cf_eff, kEffTolerance);
+  theory::Claim both = theory::AllOfClaim({"SPUR-E2.closed_form_eff." + r.cell.Name(),
+                                           "the interpolant's (u, v) match the closed form at s_eff = sigma^2 (d - n - 1) (d >= 5n)",
+                                           source},
+                                          {cv, cu});
+  both.AddNote("parts: v, then u");
+  both.details["u"] = r.u_mn.mean;
+  both.details["u_closed_form_eff"] = r.u_cf_eff;
+  return both;
 }
 
 bool CoreApplies(const MarginCell& c) { return std::isinf(c.n_over_s) && c.sigma_feature == 0.0; }
 
-// SPUR-E2.core.<cell>: without noise the SVM is the core direction and the minority is classified.
+// SPUR-E2.core.<cell>: without noise the SVM is the core direction and the minority is classified
+// (ALL-OF of two one-sided bounds; the core direction first).
 theory::Claim CoreClaim(const MarginCellResult& r) {
-  theory::Claim core = theory::AtLeastClaim({"SPUR-E2.core." + r.cell.Name(),
-                                  "without noise the max-margin solution is the core feature: w_y/|w| >= 0.99",
-                                  kSource + std::string(" (i)")},
-                                 {0.0}, {r.core_direction}, 0.99, kZ);
-  const theory::Claim minority = theory::AtLeastClaim({"", "", ""}, {0.0}, {r.acc_minority}, 0.99, kZ);
-  if (minority.verdict == theory::Verdict::kFail) core.verdict = theory::Verdict::kFail;
-  core.reason += "; minority accuracy " + theory::Num(r.acc_minority.mean);
-  return core;
+  const std::string source = kSource + std::string(" (i)");
+  const theory::Claim core = theory::AtLeastClaim({"", "", source}, {0.0}, {r.core_direction}, 0.99, kZ);
+  const theory::Claim minority = theory::AtLeastClaim({"", "", source}, {0.0}, {r.acc_minority}, 0.99, kZ);
+  theory::Claim both = theory::AllOfClaim({"SPUR-E2.core." + r.cell.Name(),
+                                           "without noise the max-margin solution is the core feature: w_y/|w| >= 0.99",
+                                           source},
+                                          {core, minority});
+  both.AddNote("parts: w_y/|w|, then the minority accuracy " + theory::Num(r.acc_minority.mean));
+  return both;
 }
 
 // The per-cell claims, in this order: phi, closed_form (svm, interpolant), closed_form_eff, core.
@@ -345,44 +386,32 @@ theory::Claim SupportClaim(const std::string& key, const std::vector<const Margi
 }
 
 // SPUR-E2.flip.<series>: the measured sign change of v along an n/s sweep against the closed-form
-// threshold [B(1 − ρ) − Aρ]/(2ρ(1 − ρ)).
+// threshold [B(1 − ρ) − Aρ]/(2ρ(1 − ρ)) (BRACKET: v significantly negative at some n/s below it and
+// significantly positive at some n/s above it, none on the wrong side; no evidence on a side is
+// INCONCLUSIVE). When no flip is possible (threshold −∞) the claim is that v never turns negative:
+// AT-LEAST 0 over the sweep (FAIL if v is significantly negative at some n/s). The σ_ε = 0 cell
+// (n/s = ∞) is not part of the sweep.
 theory::Claim FlipClaim(const std::string& key, const std::vector<const MarginCellResult*>& series) {
   const MarginCell& first = series.front()->cell;
   const double threshold = theory::FlipThreshold(std::floor(first.rho * static_cast<double>(first.n)) / static_cast<double>(first.n),
                                          first.gamma);
-  double below = 0.0, above = INFINITY;  // n/s where v is significantly negative (largest) / positive (smallest)
-  bool any_negative = false;
+  const theory::ClaimHeader header{"SPUR-E2.flip." + key, "the minority flips (v < 0) exactly below the closed-form threshold on n/s",
+                                   kSource + std::string(" §4.3")};
+  std::vector<theory::SignedPoint> points;
+  std::vector<double> x;
+  std::vector<theory::MeanSe> v;
   for (const auto* r : series) {
     if (std::isinf(r->cell.n_over_s)) continue;
-    if (r->v_svm.mean + kZ * r->v_svm.se < 0.0) {
-      any_negative = true;
-      below = std::max(below, r->cell.n_over_s);
-    }
-    if (r->v_svm.mean - kZ * r->v_svm.se > 0.0) above = std::min(above, r->cell.n_over_s);
+    points.push_back({r->cell.n_over_s, r->v_svm});
+    x.push_back(r->cell.n_over_s);
+    v.push_back(r->v_svm);
   }
-  theory::Claim flip;
-  flip.id = "SPUR-E2.flip." + key;
-  flip.statement = "the minority flips (v < 0) exactly below the closed-form threshold on n/s";
-  flip.source = kSource + std::string(" §4.3");
-  flip.kind = "BRACKET";
-  flip.predicted = threshold;
-  flip.predicted_lo = flip.predicted_hi = threshold;
-  flip.measured = any_negative ? below : 0.0;
-  flip.measured_lo = any_negative ? below : 0.0;
-  flip.measured_hi = above;
-  flip.interval = "largest n/s with v < 0 and smallest with v > 0 (4 SE)";
-  flip.false_failure_rate = static_cast<double>(series.size()) * theory::OneSidedTail(kZ);
-  bool pass;
   if (std::isinf(threshold)) {
-    flip.rule = "no flip possible: v > 0 at every n/s";
-    pass = !any_negative;
-  } else {
-    flip.rule = "largest n/s with v < 0 < threshold < smallest n/s with v > 0";
-    pass = below < threshold && threshold < above && (!any_negative || below < above);
+    theory::Claim c = theory::AtLeastClaim(header, x, v, 0.0, kZ);
+    c.AddNote("no flip possible (threshold " + theory::Num(threshold) + "): v >= 0 at every n/s");
+    return c;
   }
-  flip.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
-  flip.reason = "v < 0 up to n/s = " + theory::Num(below) + ", v > 0 from n/s = " + theory::Num(above) + "; threshold " + theory::Num(threshold);
-  return flip;
+  return theory::BracketClaim(header, points, threshold, kZ);
 }
 
 }  // namespace

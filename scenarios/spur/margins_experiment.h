@@ -6,15 +6,20 @@
 // Carlo on fresh points and by the Φ formula of theory/spur/closed_form.h. Claims:
 //   SPUR-E2.phi.<cell>         Φ formula = Monte Carlo test accuracy for the SVM's w (exact): the
 //                              pooled number of test errors against its Poisson-binomial law given the
-//                              per-trial Φ probabilities (two-sided p ≥ 1e-4 per group)          EXACT-COUNT
-//   SPUR-E2.closed_form.<cell> d ≥ 20n: SVM and interpolant (u, v) within 0.03 (+ 4 SE) of §4.2          DE
+//                              per-trial Φ probabilities (two-sided p ≥ 1e-4 per group)
+//                              ALL-OF of two EXACT-TEST (minority, majority)
+//   SPUR-E2.closed_form.<cell> d ≥ 20n: SVM and interpolant (u, v) within 0.03 (+ 4 SE) of §4.2
+//                              ALL-OF of two TOLERANCE (v, u)
 //   SPUR-E2.closed_form_eff.<cell>  d ≥ 5n: the interpolant's (u, v) within 0.01 (+ 4 SE) of the closed form at
 //                              the effective noise energy s_eff = σ_ε²(d − n − 1) (the mean of the inverse
-//                              Wishart: rᵀ(EEᵀ)⁻¹r ≈ ‖r‖²/s_eff; a finite-d correction found in this project)  DE
+//                              Wishart: rᵀ(EEᵀ)⁻¹r ≈ ‖r‖²/s_eff; a finite-d correction found in this project)
+//                              ALL-OF of two TOLERANCE (v, u)
 //   SPUR-E2.drift.<series>     |v_svm − v_cf| shrinks as d/n grows (DECREASING, 4 SE); reported below 5n
 //   SPUR-E2.flip.<series>      across n/s (d ≥ 20n): the sign change of v brackets the threshold
-//                              [B(1 − ρ) − Aρ]/(2ρ(1 − ρ)), or v never turns negative when none exists
-//   SPUR-E2.core.<cell>        σ_ε = 0: w_y/‖w‖ ≥ 0.99 and minority test accuracy ≥ 0.99             BOUND
+//                              [B(1 − ρ) − Aρ]/(2ρ(1 − ρ)) (BRACKET, 4 SE: significant evidence needed
+//                              on both sides), or v never turns negative when none exists (AT-LEAST 0)
+//   SPUR-E2.core.<cell>        σ_ε = 0: w_y/‖w‖ ≥ 0.99 and minority test accuracy ≥ 0.99
+//                              ALL-OF of two AT-LEAST
 //   SPUR-E2.support.<series>   the support-vector count does not fall as σ_ε grows (MONOTONE, 4 SE)
 #pragma once
 

@@ -64,25 +64,27 @@ theory::Claim FitClaim(const RegressionOptions& o, std::size_t level, const std:
     worst_mse = std::max(worst_mse, r.final_mse);
     most_steps = std::max(most_steps, r.steps);
   }
-  theory::Claim c = theory::ExactClaim({"SPUR-E7.fit." + l.name,
+  theory::ClaimHeader header{"SPUR-E7.fit." + l.name,
                              "every run at sigma_eps = " + theory::Num(l.sigma) + " fits its " + std::to_string(o.train_points) +
                                  " noisy labels (training MSE < target)",
-                             kSource},
-                            missed, 0.0, 0.0);
-  c.rule = "number of runs with no step of training MSE < " + theory::Num(o.target_mse) + " within " +
-           std::to_string(o.max_steps) + " Adam steps == 0 (the loss before a step, as the script tests it; the final "
-           "parameters' MSE can be a few times higher after that last Adam step)";
-  c.reason = theory::Num(missed) + " of " + std::to_string(trials.size()) + " runs missed; at most " +
-             std::to_string(most_steps) + " steps; largest final MSE " + theory::Num(worst_mse);
+                             kSource};
+  header.Require(!trials.empty(), "no trials");
+  // EXACT: the number of runs that missed the target is 0 (a deterministic count of these runs).
+  theory::Claim c = theory::ExactClaim(header, missed, 0.0, 0.0);
+  c.AddNote(theory::Num(missed) + " of " + std::to_string(trials.size()) + " runs with no step of training MSE < " +
+            theory::Num(o.target_mse) + " within " + std::to_string(o.max_steps) +
+            " Adam steps (the loss before a step, as the script tests it; the final parameters' MSE can be a few "
+            "times higher after that last Adam step); at most " + std::to_string(most_steps) +
+            " steps; largest final MSE " + theory::Num(worst_mse));
   c.details = {{"trials", trials.size()}, {"max_steps_taken", most_steps}, {"max_final_mse", worst_mse}};
-  if (trials.empty()) theory::MarkInconclusive(&c, "no trials");
   return c;
 }
 
-// Seed-paired ordering: d_t = err_good(t) − err_other(t); PASS iff mean + 2 SE < 0. This is a power
-// requirement, not a test of a point prediction: with no true effect it passes with probability
-// theory::OneSidedTail(2, T); with a true effect δ < 0 it fails with probability ≈ P(t_{T−1} ≥ |δ|/SE − 2),
-// reported as the false-failure rate with δ set to the measured mean (a plug-in estimate).
+// Seed-paired ordering: d_t = err_good(t) − err_other(t), PAIRED-ORDER with 2 SE (spec E7: "2 SE
+// intervals excluding 0"): PASS when mean + 2 SE < 0, FAIL when mean − 2 SE > 0 (significantly
+// reversed), otherwise INCONCLUSIVE (no evidence either way). Its false-failure rate is stated by the
+// rule, P(t_{T−1} > 2) (the probability of a significant reversal when good < other holds), never
+// estimated from the data; with no true effect the claim PASSes with the same probability.
 theory::Claim PairedOrderClaim(const theory::ClaimHeader& h, const std::vector<double>& good, const std::vector<double>& other) {
   std::vector<double> diff(good.size());
   std::size_t below = 0;
@@ -91,37 +93,16 @@ theory::Claim PairedOrderClaim(const theory::ClaimHeader& h, const std::vector<d
     below += diff[i] < 0.0 ? 1 : 0;
   }
   const theory::MeanSe m = theory::Summarize(diff);
-  theory::Claim c;
-  c.id = h.id;
-  c.statement = h.statement;
-  c.source = h.source;
-  c.kind = "PAIRED-ORDER";
-  c.measured = m.mean;
-  c.measured_lo = m.mean - kZ * m.se;
-  c.measured_hi = m.mean + kZ * m.se;
-  c.interval = "mean -/+ 2 SE of the seed-paired difference (T = " + std::to_string(m.count) + ")";
-  c.predicted = 0.0;
-  c.predicted_lo = -INFINITY;
-  c.predicted_hi = 0.0;
-  const double null_pass = theory::OneSidedTail(kZ, m.count);
-  c.rule = "mean + 2 SE < 0 (spec E7: the 2 SE interval excludes 0). A power requirement: with no effect it passes "
-           "with probability " + theory::Num(null_pass) + "; the false-failure rate is the plug-in miss probability at the "
-           "measured effect, P(t_{T-1} >= |mean|/SE - 2)";
-  c.false_failure_rate = m.se > 0.0 ? theory::OneSidedTail(-m.mean / m.se - kZ, m.count) : 0.0;
-  c.verdict = c.measured_hi < 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  theory::Claim c = theory::PairedOrderingClaim(h, m, kZ);
   const double t_stat = m.se > 0.0 ? m.mean / m.se : (m.mean < 0.0 ? -INFINITY : INFINITY);
-  c.reason = "mean " + theory::Num(m.mean) + " +/- " + theory::Num(kZ * m.se) + " (2 SE), t = " + theory::Num(t_stat) + "; " +
-             std::to_string(below) + " of " + std::to_string(m.count) + " seeds below 0";
+  c.AddNote("t = " + theory::Num(t_stat) + "; " + std::to_string(below) + " of " + std::to_string(m.count) + " seeds below 0");
   c.details = {{"se", m.se},
                {"trials", m.count},
                {"t_statistic", t_stat},
                {"seeds_below_zero", below},
-               {"pass_rate_without_effect", null_pass},
+               {"pass_rate_without_effect", theory::OneSidedTail(kZ, m.count)},
                {"good_mean", theory::Summarize(good).mean},
                {"other_mean", theory::Summarize(other).mean}};
-  if (m.count < 2 || !std::isfinite(m.mean) || !std::isfinite(m.se)) {
-    theory::MarkInconclusive(&c, "fewer than 2 trials or a non-finite mean or SE");
-  }
   return c;
 }
 

@@ -82,7 +82,8 @@ std::size_t RegressionMemoryBytesPerThread(const RegressionOptions& options);
 //                                   (EXACT count of runs that did not: 0)
 //   SPUR-E7.good_vs_<other>.<err>   other ∈ {ugly, bad}, err ∈ {l2, sup}: the seed-paired mean of
 //                                   err_good − err_other is negative with its 2 SE interval
-//                                   excluding 0 (spec E7), PASS iff mean + 2 SE < 0
+//                                   excluding 0 (spec E7), PAIRED-ORDER: PASS iff mean + 2 SE < 0,
+//                                   FAIL iff mean − 2 SE > 0, otherwise INCONCLUSIVE
 std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& options, const std::vector<RegressionTrial>& trials);
 
 sim::CsvTable RegressionRunTable(const RegressionOptions& options, const std::vector<RegressionTrial>& trials);

@@ -13,7 +13,7 @@ namespace memgen::test {
 
 inline int CountClaims(const std::vector<theory::Claim>& claims, const std::string& prefix, theory::Verdict verdict) {
   return static_cast<int>(std::count_if(claims.begin(), claims.end(), [&](const theory::Claim& c) {
-    return c.id.rfind(prefix, 0) == 0 && c.verdict == verdict;
+    return c.id().rfind(prefix, 0) == 0 && c.verdict() == verdict;
   }));
 }
 

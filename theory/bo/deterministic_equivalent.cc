@@ -29,7 +29,7 @@ constexpr std::uintmax_t kMaxEvaluations = 200;
 
 // Σ_i term(λ_i) over the spectrum, smallest eigenvalues first.
 template <typename Term>
-long double SpectrumSum(const theory::Spectrum& s, Term term) {
+long double SpectrumSum(const Spectrum& s, Term term) {
   long double total = static_cast<long double>(s.tail_count) * static_cast<long double>(term(s.tail_value));
   const double* head = s.head.data();
   std::size_t end = s.head.size();
@@ -52,23 +52,23 @@ long double SpectrumSum(const theory::Spectrum& s, Term term) {
 // The continuation beyond d as R₁²/R₂ eigenvalues equal to μ = R₂/R₁ (same R₁ and R₂):
 // df₁ += R₁/(μ + κ), df₂ += R₂/(μ + κ)², which agree with R₁/κ − R₂/κ² and R₂/κ² to the order kept
 // and stay monotone and bounded for every κ > 0.
-long double RemainderDf1(const theory::Spectrum& s, double kappa) {
+long double RemainderDf1(const Spectrum& s, double kappa) {
   if (s.remainder_sum <= 0.0) return 0.0L;
   const long double mu = static_cast<long double>(s.remainder_sum_squares) / s.remainder_sum;
   return s.remainder_sum / (mu + kappa);
 }
 
-long double RemainderDf2(const theory::Spectrum& s, double kappa) {
+long double RemainderDf2(const Spectrum& s, double kappa) {
   if (s.remainder_sum <= 0.0) return 0.0L;
   const long double mu = static_cast<long double>(s.remainder_sum_squares) / s.remainder_sum;
   return s.remainder_sum_squares / ((mu + kappa) * (mu + kappa));
 }
 
-long double Df1(const theory::Spectrum& s, double kappa) {
+long double Df1(const Spectrum& s, double kappa) {
   return SpectrumSum(s, [kappa](double x) { return x / (x + kappa); }) + RemainderDf1(s, kappa);
 }
 
-long double Df2(const theory::Spectrum& s, double kappa) {
+long double Df2(const Spectrum& s, double kappa) {
   return SpectrumSum(s, [kappa](double x) {
            const double q = x / (x + kappa);
            return q * q;
@@ -76,7 +76,7 @@ long double Df2(const theory::Spectrum& s, double kappa) {
          RemainderDf2(s, kappa);
 }
 
-long double Residual(const theory::Spectrum& s, const DeOptions& o, double kappa) {
+long double Residual(const Spectrum& s, const DeOptions& o, double kappa) {
   const long double n = static_cast<long double>(o.n);
   return (n - Df1(s, kappa)) - n * static_cast<long double>(o.ridge / kappa);
 }
@@ -88,7 +88,7 @@ struct SpectrumFacts {
   long double trace = 0.0L;
 };
 
-SpectrumFacts Inspect(const theory::Spectrum& s) {
+SpectrumFacts Inspect(const Spectrum& s) {
   SpectrumFacts f;
   auto visit = [&f](double x, std::int64_t count) {
     if (!(std::isfinite(x) && x >= 0.0)) f.valid = false;
@@ -117,12 +117,12 @@ std::string Str(const T& value) {
 
 }  // namespace
 
-double FixedPointResidual(const theory::Spectrum& spectrum, const DeOptions& options, double kappa) {
+double FixedPointResidual(const Spectrum& spectrum, const DeOptions& options, double kappa) {
   if (!(kappa > 0.0)) return std::numeric_limits<double>::quiet_NaN();
   return static_cast<double>(Residual(spectrum, options, kappa));
 }
 
-DeResult SolveDeterministicEquivalent(const theory::Spectrum& spectrum, const DeOptions& options) {
+DeResult SolveDeterministicEquivalent(const Spectrum& spectrum, const DeOptions& options) {
   DeResult r;
   const std::string fn = "SolveDeterministicEquivalent: ";
   auto fail = [&r](const std::string& message) {
@@ -198,7 +198,7 @@ DeResult SolveDeterministicEquivalent(const theory::Spectrum& spectrum, const De
   return r;
 }
 
-DeResult DeterministicEquivalent(const theory::Spectrum& spectrum, const std::vector<double>& theta,
+DeResult DeterministicEquivalent(const Spectrum& spectrum, const std::vector<double>& theta,
                                  const DeOptions& options) {
   if (static_cast<std::int64_t>(theta.size()) > spectrum.dimension()) {
     DeResult r;

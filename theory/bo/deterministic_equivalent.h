@@ -34,13 +34,13 @@ struct DeResult {
 };
 
 // Solves for κ only (bias left 0). Fails (ok = false) for λ = 0 when rank Σ ≤ n.
-DeResult SolveDeterministicEquivalent(const theory::Spectrum& spectrum, const DeOptions& options);
+DeResult SolveDeterministicEquivalent(const Spectrum& spectrum, const DeOptions& options);
 
 // Full DE with the bias of target θ (θ has length ≤ d; missing entries are 0).
-DeResult DeterministicEquivalent(const theory::Spectrum& spectrum, const std::vector<double>& theta,
+DeResult DeterministicEquivalent(const Spectrum& spectrum, const std::vector<double>& theta,
                                  const DeOptions& options);
 
 // The fixed-point residual n − df₁(κ) − nλ/κ at a given κ (for tests).
-double FixedPointResidual(const theory::Spectrum& spectrum, const DeOptions& options, double kappa);
+double FixedPointResidual(const Spectrum& spectrum, const DeOptions& options, double kappa);
 
 }  // namespace memgen::theory

@@ -18,7 +18,7 @@ namespace memgen::theory {
 namespace {
 
 // Tier-1 check of the spectrum contract: finite, non-negative, sorted non-increasing.
-void ValidateSpectrum(const theory::Spectrum& s) {
+void ValidateSpectrum(const Spectrum& s) {
   if (s.dimension() < 1) FailArgument("EffectiveRanks", "spectrum.dimension()", s.dimension(), ">= 1");
   if (s.tail_count < 0) FailArgument("EffectiveRanks", "spectrum.tail_count", s.tail_count, ">= 0");
   double previous = std::numeric_limits<double>::infinity();
@@ -40,7 +40,7 @@ void CheckIndex(const char* function, std::int64_t k, std::int64_t k_max) {
 
 }  // namespace
 
-EffectiveRanks::EffectiveRanks(const theory::Spectrum& spectrum, std::int64_t k_max) {
+EffectiveRanks::EffectiveRanks(const Spectrum& spectrum, std::int64_t k_max) {
   ValidateSpectrum(spectrum);
   if (k_max < 0) FailArgument("EffectiveRanks", "k_max", k_max, ">= 0");
   const std::int64_t d = spectrum.dimension();

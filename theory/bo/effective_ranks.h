@@ -22,7 +22,7 @@ inline constexpr std::int64_t kInfiniteK = std::numeric_limits<std::int64_t>::ma
 class EffectiveRanks {
  public:
   // Keeps S_k, S_k^(2) for k = 0..k_max (clamped to d - 1).
-  EffectiveRanks(const theory::Spectrum& spectrum, std::int64_t k_max);
+  EffectiveRanks(const Spectrum& spectrum, std::int64_t k_max);
 
   std::int64_t k_max() const { return static_cast<std::int64_t>(tail_sum_.size()) - 1; }
   double TailSum(std::int64_t k) const;         // S_k

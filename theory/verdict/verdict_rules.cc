@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "theory/stats/power_law_fit.h"
+#include "theory/verdict/decide.h"
 
 namespace memgen::theory {
 
@@ -20,32 +21,37 @@ std::string Num(double value) {
 
 namespace {
 
-theory::Claim Start(const ClaimHeader& header, const std::string& kind) {
-  theory::Claim claim;
-  claim.id = header.id;
-  claim.statement = header.statement;
-  claim.source = header.source;
-  claim.kind = kind;
-  return claim;
+ClaimDraft Start(ClaimKind kind) {
+  ClaimDraft draft;
+  draft.kind = kind;
+  return draft;
 }
 
-bool AllFinite(const std::vector<theory::MeanSe>& values) {
+Outcome Holds(bool pass) { return pass ? Outcome::kHolds : Outcome::kViolated; }
+
+// Marks the outcome undecided (a degenerate input), putting the reason before the numbers.
+void Undecided(Outcome* outcome, ClaimDraft* draft, const std::string& why) {
+  *outcome = Outcome::kUndecided;
+  draft->reason = why + "; " + draft->reason;
+}
+
+bool AllFinite(const std::vector<MeanSe>& values) {
   return std::all_of(values.begin(), values.end(),
-                     [](const theory::MeanSe& v) { return std::isfinite(v.mean) && std::isfinite(v.se); });
+                     [](const MeanSe& v) { return std::isfinite(v.mean) && std::isfinite(v.se); });
 }
 
-bool AllExact(const std::vector<theory::MeanSe>& values) {
-  return std::all_of(values.begin(), values.end(), [](const theory::MeanSe& v) { return v.se == 0.0; });
+bool AllExact(const std::vector<MeanSe>& values) {
+  return std::all_of(values.begin(), values.end(), [](const MeanSe& v) { return v.se == 0.0; });
 }
 
-std::size_t MinCount(const std::vector<theory::MeanSe>& values) {
+std::size_t MinCount(const std::vector<MeanSe>& values) {
   std::size_t m = values.empty() ? 0 : values.front().count;
   for (const auto& v : values) m = std::min(m, v.count);
   return m;
 }
 
 // A Monte Carlo estimate needs ≥ 2 trials and a finite SE to support a verdict.
-bool Supported(const theory::MeanSe& m) { return m.count >= 2 && std::isfinite(m.se) && std::isfinite(m.mean); }
+bool Supported(const MeanSe& m) { return m.count >= 2 && std::isfinite(m.se) && std::isfinite(m.mean); }
 
 }  // namespace
 
@@ -58,8 +64,9 @@ double OneSidedTail(double z, std::size_t count) {
 }
 double TwoSidedTail(double z, std::size_t count) { return 2.0 * OneSidedTail(z, count); }
 
-theory::Claim OracleClaim(const ClaimHeader& header, const theory::MeanSe& measured, double exact, double z) {
-  theory::Claim c = Start(header, "ORACLE");
+Claim OracleClaim(const ClaimHeader& header, const MeanSe& measured, double exact, double z) {
+  ClaimDraft c = Start(ClaimKind::kOracle);
+  Outcome outcome = Outcome::kUndecided;
   c.measured = measured.mean;
   c.measured_lo = measured.mean - z * measured.se;
   c.measured_hi = measured.mean + z * measured.se;
@@ -67,17 +74,19 @@ theory::Claim OracleClaim(const ClaimHeader& header, const theory::MeanSe& measu
   c.predicted = c.predicted_lo = c.predicted_hi = exact;
   c.rule = "|mean - exact| <= " + Num(z) + " SE";
   c.false_failure_rate = TwoSidedTail(z, measured.count);
+  c.detectable_deviation = (z + kPowerQuantile) * measured.se;
   const double gap = std::fabs(measured.mean - exact);
-  c.verdict = gap <= z * measured.se ? theory::Verdict::kPass : theory::Verdict::kFail;
+  outcome = Holds(gap <= z * measured.se);
   c.reason = "|mean - exact| = " + Num(gap) + " = " + Num(measured.se > 0 ? gap / measured.se : INFINITY) + " SE";
   c.details = {{"se", measured.se}, {"trials", measured.count}};
-  if (!Supported(measured) || !std::isfinite(exact)) MarkInconclusive(&c, "too few trials, or a non-finite mean, SE or oracle");
-  return c;
+  if (!Supported(measured) || !std::isfinite(exact)) Undecided(&outcome, &c, "too few trials, or a non-finite mean, SE or oracle");
+  return Decide(header, c, outcome);
 }
 
-theory::Claim DeClaim(const ClaimHeader& header, const theory::MeanSe& measured, double de_value, double z,
+Claim DeClaim(const ClaimHeader& header, const MeanSe& measured, double de_value, double z,
                    double relative_delta) {
-  theory::Claim c = Start(header, "DE");
+  ClaimDraft c = Start(ClaimKind::kDe);
+  Outcome outcome = Outcome::kUndecided;
   c.measured = measured.mean;
   c.measured_lo = measured.mean - z * measured.se;
   c.measured_hi = measured.mean + z * measured.se;
@@ -87,34 +96,43 @@ theory::Claim DeClaim(const ClaimHeader& header, const theory::MeanSe& measured,
   c.predicted_hi = de_value + relative_delta * std::fabs(de_value);
   c.rule = "|mean - DE| <= " + Num(z) + " SE + " + Num(relative_delta) + " |DE|";
   c.false_failure_rate = TwoSidedTail(z, measured.count);
+  c.detectable_deviation = relative_delta * std::fabs(de_value) + (z + kPowerQuantile) * measured.se;
   const double gap = std::fabs(measured.mean - de_value);
-  c.verdict = gap <= z * measured.se + relative_delta * std::fabs(de_value) ? theory::Verdict::kPass : theory::Verdict::kFail;
+  outcome = Holds(gap <= z * measured.se + relative_delta * std::fabs(de_value));
   c.reason = "relative gap " + Num(gap / std::fabs(de_value)) + ", " +
              Num(measured.se > 0 ? gap / measured.se : INFINITY) + " SE";
   c.details = {{"se", measured.se}, {"trials", measured.count}, {"relative_gap", (measured.mean - de_value) / de_value}};
-  if (!Supported(measured) || !std::isfinite(de_value)) MarkInconclusive(&c, "too few trials, or a non-finite mean, SE or DE");
-  return c;
+  if (!Supported(measured) || !std::isfinite(de_value)) Undecided(&outcome, &c, "too few trials, or a non-finite mean, SE or DE");
+  return Decide(header, c, outcome);
 }
 
-theory::Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<theory::MeanSe>& q,
+Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& q,
                      double c_band, double z) {
-  theory::Claim c = Start(header, "THETA-BAND");
+  ClaimDraft c = Start(ClaimKind::kBand);
+  Outcome outcome = Outcome::kUndecided;
   c.predicted = c_band;
   c.predicted_lo = 1.0;
   c.predicted_hi = c_band;
   c.rule = "(max(q - " + Num(z) + " SE)) / (min(q + " + Num(z) + " SE)) <= " + Num(c_band);
   if (q.size() < 2 || x.size() != q.size() || !AllFinite(q)) {
-    c.verdict = theory::Verdict::kInconclusive;
     c.reason = "fewer than 2 finite points (" + std::to_string(q.size()) + ")";
-    return c;
+    return Decide(header, c, Outcome::kUndecided);
   }
-  double top = -INFINITY, bottom = INFINITY, qmax = -INFINITY, qmin = INFINITY;
+  double top = -INFINITY, bottom = INFINITY, qmax = -INFINITY, qmin = INFINITY, se_max = 0.0, se_min = 0.0;
   for (const auto& v : q) {
     top = std::max(top, v.mean - z * v.se);
     bottom = std::min(bottom, v.mean + z * v.se);
-    qmax = std::max(qmax, v.mean);
-    qmin = std::min(qmin, v.mean);
+    if (v.mean > qmax) {
+      qmax = v.mean;
+      se_max = v.se;
+    }
+    if (v.mean < qmin) {
+      qmin = v.mean;
+      se_min = v.se;
+    }
   }
+  // In ratio units, to first order: C (z + z_0.9) (SE_max/q_max + SE_min/q_min).
+  c.detectable_deviation = c_band * (z + kPowerQuantile) * (se_max / qmax + se_min / qmin);
   const double ratio = top / bottom;
   c.measured = qmax / qmin;
   c.measured_lo = ratio;
@@ -122,18 +140,19 @@ theory::Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x,
   c.interval = "max/min of the ratio over " + std::to_string(q.size()) + " points (lo: shrunk by " + Num(z) + " SE)";
   const bool exact = AllExact(q);
   c.false_failure_rate = exact ? 0.0 : std::min(1.0, static_cast<double>(q.size()) * TwoSidedTail(z, MinCount(q)));
-  c.verdict = ratio <= c_band ? theory::Verdict::kPass : theory::Verdict::kFail;
+  outcome = Holds(ratio <= c_band);
   c.reason = "q from " + Num(qmin) + " to " + Num(qmax) + " over x in [" + Num(x.front()) + ", " + Num(x.back()) + "]";
   nlohmann::json points = nlohmann::json::array();
   for (std::size_t i = 0; i < q.size(); ++i) points.push_back({{"x", x[i]}, {"q", q[i].mean}, {"se", q[i].se}});
   c.details = {{"points", points}};
-  if (!(qmin > 0.0) || !(top > 0.0)) MarkInconclusive(&c, "the band needs a positive ratio (the shrunk maximum is <= 0)");
-  return c;
+  if (!(qmin > 0.0) || !(top > 0.0)) Undecided(&outcome, &c, "the band needs a positive ratio (the shrunk maximum is <= 0)");
+  return Decide(header, c, outcome);
 }
 
-theory::Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<theory::MeanSe>& q,
+Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& q,
                       SlopeBounds bounds, double z) {
-  theory::Claim c = Start(header, "THETA-SLOPE");
+  ClaimDraft c = Start(ClaimKind::kSlope);
+  Outcome outcome = Outcome::kUndecided;
   std::vector<double> y, se;
   bool any_se = false;
   for (const auto& v : q) {
@@ -144,7 +163,7 @@ theory::Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x
   // Deterministic values (SE = 0, e.g. DE curves): the least-squares slope itself is compared with
   // the bounds, with no statistical widening and a false-failure rate of 0.
   const bool exact = !any_se;
-  const theory::PowerLawFit fit = theory::FitPowerLaw(x, y, exact ? std::vector<double>{} : se);
+  const PowerLawFit fit = FitPowerLaw(x, y, exact ? std::vector<double>{} : se);
   const double widen = exact ? 0.0 : z * fit.slope_se;
   c.measured = fit.slope;
   c.measured_lo = fit.slope - widen;
@@ -158,18 +177,20 @@ theory::Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x
            "]" + (exact ? "" : " widened by " + Num(z) + " SE");
   const std::size_t count = MinCount(q);
   c.false_failure_rate = exact ? 0.0 : (has_lo && has_hi) ? TwoSidedTail(z, count) : OneSidedTail(z, count);
+  c.detectable_deviation = exact ? 0.0 : (z + kPowerQuantile) * fit.slope_se;
   const bool pass = c.measured_hi >= bounds.lo && c.measured_lo <= bounds.hi;
-  c.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
+  outcome = Holds(pass);
   c.reason = "slope " + Num(fit.slope) + " +/- " + Num(fit.slope_se) + " over " + std::to_string(x.size()) + " points";
   c.details = {{"slope_se", fit.slope_se}, {"log_prefactor", fit.log_prefactor}, {"chi2", fit.chi2}};
-  if (!fit.ok) MarkInconclusive(&c, "fit failed: " + fit.message);
-  if (!AllFinite(q)) MarkInconclusive(&c, "non-finite points");
-  return c;
+  if (!fit.ok) Undecided(&outcome, &c, "fit failed: " + fit.message);
+  if (!AllFinite(q)) Undecided(&outcome, &c, "non-finite points");
+  return Decide(header, c, outcome);
 }
 
-theory::Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>& x,
-                        const std::vector<theory::MeanSe>& values, double level, double z) {
-  theory::Claim c = Start(header, "ONE-SIDED");
+Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>& x,
+                        const std::vector<MeanSe>& values, double level, double z) {
+  ClaimDraft c = Start(ClaimKind::kOneSided);
+  Outcome outcome = Outcome::kUndecided;
   double lowest = INFINITY, lowest_upper = INFINITY;
   std::size_t where = 0;
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -189,15 +210,17 @@ theory::Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>&
   c.rule = "min (mean + " + Num(z) + " SE) >= " + Num(level);
   c.false_failure_rate =
       AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
-  c.verdict = lowest_upper >= level ? theory::Verdict::kPass : theory::Verdict::kFail;
+  outcome = Holds(lowest_upper >= level);
+  c.detectable_deviation = values.empty() ? INFINITY : (z + kPowerQuantile) * values[where].se;
   c.reason = "minimum " + Num(lowest) + " at x = " + (x.empty() ? "?" : Num(x[where]));
-  if (values.empty() || !AllFinite(values)) MarkInconclusive(&c, "no finite values");
-  return c;
+  if (values.empty() || !AllFinite(values)) Undecided(&outcome, &c, "no finite values");
+  return Decide(header, c, outcome);
 }
 
-theory::Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>& x,
-                           const std::vector<theory::MeanSe>& values, double z) {
-  theory::Claim c = Start(header, "MONOTONE");
+Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>& x,
+                           const std::vector<MeanSe>& values, double z) {
+  ClaimDraft c = Start(ClaimKind::kMonotone);
+  Outcome outcome = Outcome::kUndecided;
   double worst = -INFINITY;  // largest increase in units of its allowance
   std::size_t where = 0;
   for (std::size_t j = 0; j + 1 < values.size(); ++j) {
@@ -217,14 +240,21 @@ theory::Claim DecreasingClaim(const ClaimHeader& header, const std::vector<doubl
   c.rule = "each step x_{j+1} <= x_j + " + Num(z) + " sqrt(SE_j^2 + SE_{j+1}^2)";
   c.false_failure_rate =
       AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
-  c.verdict = worst <= 0.0 ? theory::Verdict::kPass : theory::Verdict::kFail;
+  outcome = Holds(worst <= 0.0);
+  double widest = 0.0;  // the largest step allowance, in units of the series
+  for (std::size_t j = 0; j + 1 < values.size(); ++j)
+    widest = std::max(widest, std::sqrt(values[j].se * values[j].se + values[j + 1].se * values[j + 1].se));
+  c.detectable_deviation = (z + kPowerQuantile) * widest;
   c.reason = "largest step excess " + Num(worst) + " after x = " + (x.empty() ? "?" : Num(x[where]));
-  if (values.size() < 2 || !AllFinite(values)) MarkInconclusive(&c, "fewer than 2 finite points");
-  return c;
+  if (values.size() < 2 || !AllFinite(values)) Undecided(&outcome, &c, "fewer than 2 finite points");
+  return Decide(header, c, outcome);
 }
 
-theory::Claim MeanBoundClaim(const ClaimHeader& header, const theory::MeanSe& m, double level, BoundSide side, double z) {
-  theory::Claim c = Start(header, "BOUND");
+namespace {
+
+Claim BoundRule(const ClaimHeader& header, ClaimKind kind, const MeanSe& m, double level, BoundSide side, double z) {
+  ClaimDraft c = Start(kind);
+  Outcome outcome = Outcome::kUndecided;
   c.measured = m.mean;
   c.measured_lo = m.mean - z * m.se;
   c.measured_hi = m.mean + z * m.se;
@@ -249,14 +279,22 @@ theory::Claim MeanBoundClaim(const ClaimHeader& header, const theory::MeanSe& m,
       break;
   }
   c.false_failure_rate = OneSidedTail(z, m.count);
-  c.verdict = pass ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.detectable_deviation = (z + kPowerQuantile) * m.se;
+  outcome = Holds(pass);
   c.reason = "mean " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + Num(level);
-  if (m.count < 2 || !std::isfinite(m.mean)) MarkInconclusive(&c, "fewer than 2 trials or a non-finite mean");
-  return c;
+  if (m.count < 2 || !std::isfinite(m.mean)) Undecided(&outcome, &c, "fewer than 2 trials or a non-finite mean");
+  return Decide(header, c, outcome);
 }
 
-theory::Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance) {
-  theory::Claim c = Start(header, "EXACT");
+}  // namespace
+
+Claim MeanBoundClaim(const ClaimHeader& header, const MeanSe& m, double level, BoundSide side, double z) {
+  return BoundRule(header, ClaimKind::kBound, m, level, side, z);
+}
+
+Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance) {
+  ClaimDraft c = Start(ClaimKind::kExact);
+  Outcome outcome = Outcome::kUndecided;
   c.measured = c.measured_lo = c.measured_hi = measured;
   c.interval = "deterministic";
   c.predicted = expected;
@@ -264,14 +302,65 @@ theory::Claim ExactClaim(const ClaimHeader& header, double measured, double expe
   c.predicted_hi = expected + tolerance * std::max(1.0, std::fabs(expected));
   c.rule = "|measured - expected| <= " + Num(tolerance) + " max(1, |expected|)";
   c.false_failure_rate = 0.0;
-  c.verdict = (measured >= c.predicted_lo && measured <= c.predicted_hi) ? theory::Verdict::kPass : theory::Verdict::kFail;
+  c.detectable_deviation = tolerance * std::max(1.0, std::fabs(expected));
+  outcome = Holds((measured >= c.predicted_lo && measured <= c.predicted_hi));
   c.reason = "difference " + Num(measured - expected);
-  return c;
+  return Decide(header, c, outcome);
 }
 
-void MarkInconclusive(theory::Claim* claim, const std::string& reason) {
-  claim->verdict = theory::Verdict::kInconclusive;
-  claim->reason = reason + "; " + claim->reason;
+Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& m, double predicted, double tolerance, double z) {
+  ClaimDraft c = Start(ClaimKind::kTolerance);
+  c.measured = m.mean;
+  c.measured_lo = m.mean - z * m.se;
+  c.measured_hi = m.mean + z * m.se;
+  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  c.predicted = predicted;
+  c.predicted_lo = predicted - tolerance;
+  c.predicted_hi = predicted + tolerance;
+  c.rule = "|mean - prediction| <= " + Num(tolerance) + " + " + Num(z) + " SE";
+  c.false_failure_rate = m.se > 0.0 ? TwoSidedTail(z, m.count) : 0.0;
+  c.detectable_deviation = tolerance + (z + kPowerQuantile) * m.se;
+  const double gap = std::fabs(m.mean - predicted);
+  Outcome outcome = Holds(gap <= tolerance + z * m.se);
+  c.reason = "|mean - prediction| = " + Num(gap) + " (SE " + Num(m.se) + ")";
+  c.details = {{"se", m.se}, {"trials", m.count}};
+  if (!std::isfinite(m.mean) || !std::isfinite(predicted) || !(m.se >= 0.0) || (m.se > 0.0 && m.count < 2))
+    Undecided(&outcome, &c, "a non-finite mean, SE or prediction, or fewer than 2 trials");
+  return Decide(header, c, outcome);
+}
+
+Claim DifferenceBoundClaim(const ClaimHeader& header, const MeanSe& a, const MeanSe& b, double level,
+                           BoundSide side, double z) {
+  MeanSe d;
+  d.mean = a.mean - b.mean;
+  d.se = std::sqrt(a.se * a.se + b.se * b.se);
+  d.count = std::min(a.count, b.count);
+  return BoundRule(header, ClaimKind::kDifference, d, level, side, z);
+}
+
+Claim PairedOrderingClaim(const ClaimHeader& header, const MeanSe& m, double z) {
+  ClaimDraft c = Start(ClaimKind::kOrdering);
+  c.measured = m.mean;
+  c.measured_lo = m.mean - z * m.se;
+  c.measured_hi = m.mean + z * m.se;
+  c.interval = "paired mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  c.predicted = 0.0;
+  c.predicted_lo = -INFINITY;
+  c.predicted_hi = 0.0;
+  c.rule = "PASS if paired mean + " + Num(z) + " SE < 0; FAIL if paired mean - " + Num(z) +
+           " SE > 0; otherwise INCONCLUSIVE";
+  c.false_failure_rate = OneSidedTail(z, m.count);
+  c.detectable_deviation = (z + kPowerQuantile) * m.se;
+  // A deterministic difference (SE 0) decides itself: a tie is no ordering.
+  Outcome outcome = c.measured_hi < 0.0                       ? Outcome::kHolds
+                    : c.measured_lo > 0.0 || (m.se == 0.0)    ? Outcome::kViolated
+                                                              : Outcome::kUndecided;
+  c.reason = "paired mean " + Num(m.mean) + " (SE " + Num(m.se) + ")";
+  if (outcome == Outcome::kUndecided) c.reason = "the interval contains 0: no significant ordering either way; " + c.reason;
+  c.details = {{"se", m.se}, {"trials", m.count}};
+  if (m.count < 2 || !std::isfinite(m.mean) || !std::isfinite(m.se))
+    Undecided(&outcome, &c, "fewer than 2 trials or a non-finite mean");
+  return Decide(header, c, outcome);
 }
 
 }  // namespace memgen::theory

@@ -145,3 +145,23 @@ TEST_CASE("Thm 4.5 across eps holds for ERM; a tracer with a 50x threshold recal
   CHECK(test::CountClaims(BuildScoScalingClaims(good), "SCO-E1.m_third.erm", Verdict::kPass) == 1);
   CHECK(test::CountClaims(BuildScoScalingClaims(blind), "SCO-E1.m_third.erm", Verdict::kFail) == 1);
 }
+
+TEST_CASE("the figures' predictions are tables: the DP cap curve per DP learner, Hoeffding levels per threshold",
+          "[unit]") {
+  ScoCellResult r;
+  r.cell = SmallCell();
+  for (const sim::ScoLearnerOptions& lo : r.cell.learners) {
+    ScoLearnerSummary s;
+    s.learner = lo.name;
+    s.kind = lo.kind;
+    r.learners.push_back(s);
+  }
+  const sim::CsvTable cap = ScoDpCapTable({r});
+  CHECK(cap.rows() == 50);  // the one DP learner, 50 values of xi
+  CHECK(cap.columns().back() == "cap");
+  CHECK(cap.ToCsv().find("\nt,dp,") != std::string::npos);
+  const sim::CsvTable grid = ScoGridTable({r});
+  CHECK(grid.rows() == 2 * kDpGrid);
+  CHECK(grid.columns().back() == "hoeffding_level");
+  CHECK(ScoCellTable({r}).columns().back() == "snz_projection_dim");
+}

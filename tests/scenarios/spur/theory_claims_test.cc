@@ -1,6 +1,7 @@
 // Negative controls for the idealized-model claims (scenarios/spur/margins_experiment.h, scenarios/spur/dynamics_experiment.h):
 // the correct runs pass; a closed form with v shifted by 0.1 fails SPUR-E2.closed_form, and a "shift"
-// arm whose shift is zero (plain ERM) fails SPUR-E4.shift_wins.
+// arm whose shift is zero (plain ERM) fails SPUR-E4.shift_wins (PAIRED-ORDER: the shift arm is ERM
+// itself, so the paired difference is exactly 0 with SE 0, a deterministic tie and no ordering).
 #include <catch2/catch.hpp>
 
 #include "support/claim_counts.h"
@@ -63,4 +64,5 @@ TEST_CASE("E3/E4 dynamics claims pass, and a zero shift does not beat ERM", "[un
   o.shift_scale = 0.0;
   const auto planted = BuildDynamicsClaims(o, RunDynamics(o, 4, test::TwoThreads()));
   CHECK(test::CountClaims(planted, "SPUR-E4.shift_wins", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(planted, "SPUR-E4.shift_wins", Verdict::kPass) == 0);
 }

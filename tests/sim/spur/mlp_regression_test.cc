@@ -10,10 +10,22 @@
 #include "sim/core/config_error.h"
 #include "sim/random/distributions.h"
 #include "sim/spur/mlp_regression.h"
+#include "support/tolerances.h"
 
 using namespace memgen::sim;
+using memgen::test::kZ;
 
 namespace {
+
+constexpr double kU = std::numeric_limits<double>::epsilon() / 2;  // unit roundoff 2⁻⁵³
+
+// z-score of a mean square s² = (1/N) Σ e_i² of N i.i.d. N(0, σ²) draws: N s²/σ² ~ χ²_N exactly, and
+// by Wilson–Hilferty (s²/σ²)^{1/3} ≈ N(1 − 2/(9N), 2/(9N)) (accurate to ~1e-3 in the tails' z at
+// N ≥ 600, unlike the plain normal approximation, which misses the χ² skewness).
+double ChiSquareZ(double mean_square, double sigma, double count) {
+  const double v = 2.0 / (9.0 * count);
+  return (std::cbrt(mean_square / (sigma * sigma)) - (1.0 - v)) / std::sqrt(v);
+}
 
 double Target(double x) { return std::tanh(x) + 0.5 * std::tanh(-5.0 * x); }
 
@@ -105,8 +117,11 @@ TEST_CASE("TanhMlp: PyTorch-style initialisation within U(±1/sqrt(fan_in))", "[
     const Eigen::VectorXd block = p.segment(start, size);
     CHECK(block.cwiseAbs().maxCoeff() <= bound);
     if (size >= 40) {
-      CHECK(block.cwiseAbs().maxCoeff() > 0.8 * bound);
-      CHECK(std::abs(block.mean()) < 4.0 * bound / std::sqrt(3.0 * double(size)));
+      // P(max |u_i| ≤ q·bound) = q^size for U(±bound): q = (5.7e-7)^{1/size} has the kZ false-failure
+      // rate (q ≈ 0.70 for the 41-entry block); catches a scale too small by ≥ 1/0.7 (e.g. 1/fan_in).
+      CHECK(block.cwiseAbs().maxCoeff() > std::pow(5.7e-7, 1.0 / double(size)) * bound);
+      // The mean of U(±bound) draws has SE bound/√(3·size): kZ = 5 SE (≈ 5.7e-7 false failures).
+      CHECK(std::abs(block.mean()) < kZ * bound / std::sqrt(3.0 * double(size)));
     }
   };
   check_block(0, h * d + h, double(d));                    // W1, b1
@@ -151,8 +166,14 @@ TEST_CASE("RunMlpRegression: Adam on a small network reaches the target with a d
     ++count;
   }
   CHECK(count == 800);
-  CHECK(result.sup_error == Approx(sup).epsilon(1e-12));
-  CHECK(result.l2_error == Approx(std::sqrt(sum / count)).epsilon(1e-12));
+  // Both routes evaluate the same formula on the same g; f and e = |g − f| take ≤ 3 roundings each
+  // (FMA contraction may differ), so each e is within 2·3u(|f| + e) ≤ 6u(1.5 + sup) of the other.
+  const double e_tol = 6.0 * kU * (1.5 + sup);
+  CHECK(std::abs(result.sup_error - sup) <= e_tol);
+  // Two sums of 800 squares, each within γ_800 of exact (Higham Lemma 3.1), plus /800 and √ (2u), plus
+  // the per-term difference e_tol.
+  const double l2 = std::sqrt(sum / count), gamma = 801.0 * kU / (1.0 - 801.0 * kU);
+  CHECK(std::abs(result.l2_error - l2) <= (gamma + 2.0 * kU) * l2 + e_tol);
 }
 
 TEST_CASE("RunMlpRegression: bit-identical for the same seed, seed-paired across noise levels", "[unit]") {
@@ -203,7 +224,8 @@ TEST_CASE("RunMlpRegression: training inputs, sweep and noise only on the traini
   CHECK(r.sweep_x[999] == 1.5);
   for (Eigen::Index i = 0; i < 1000; ++i) {
     CHECK(r.sweep_x[i] == -r.sweep_x[999 - i]);
-    CHECK(r.sweep_x[i] == Approx(-1.5 + 3.0 * double(i) / 999.0).margin(1e-15));
+    // Each route (1.5 ∓ step·j, and −1.5 + 3i/999) rounds ≤ 3 times on values ≤ 3: ≤ 4.5u each.
+    CHECK(std::abs(r.sweep_x[i] - (-1.5 + 3.0 * double(i) / 999.0)) <= 9.0 * kU);
   }
   // np.linspace(0, 999, 20).astype(int).
   const std::vector<std::int64_t> expected = {0,   52,  105, 157, 210, 262, 315, 368, 420, 473,
@@ -215,11 +237,22 @@ TEST_CASE("RunMlpRegression: training inputs, sweep and noise only on the traini
     CHECK(r.train_x[Eigen::Index(i)] == r.sweep_x[expected[i]]);
     CHECK(r.train_inputs(Eigen::Index(i), 0) == r.train_x[Eigen::Index(i)]);
   }
-  // ε: σ_ε N(0, I_30) on the training points (600 values: sample std within 15% of σ_ε).
+  // ε: σ_ε N(0, I_30) on the training points. Exactly: the 600 normals after the 20 label normals,
+  // point after point, times σ_ε (one correctly rounded product, so equality).
   const Eigen::MatrixXd eps = r.train_inputs.rightCols(30);
-  const double eps_std = std::sqrt(eps.squaredNorm() / double(eps.size()));
-  CHECK(eps_std == Approx(0.5).epsilon(0.15));
-  CHECK(std::abs(eps.mean()) < 4.0 * 0.5 / std::sqrt(600.0));
+  {
+    Rng replay({2026, 75, 0, 0});
+    std::vector<double> draws(20 + 600);
+    FillNormal(replay, draws.data(), draws.size());
+    for (Eigen::Index i = 0; i < 20; ++i)
+      for (Eigen::Index k = 0; k < 30; ++k) CHECK(eps(i, k) == 0.5 * draws[std::size_t(20 + 30 * i + k)]);
+  }
+  // And in distribution: the mean square of the 600 values is σ_ε² within kZ = 5 Wilson–Hilferty SE of
+  // the χ²_600 law (≈ 5.7e-7 false failures); catches σ_ε applied wrongly (σ_ε², σ_ε/√2: z = 11 here;
+  // scale errors ≳ 25% in general).
+  CHECK(std::abs(ChiSquareZ(eps.squaredNorm() / double(eps.size()), 0.5, double(eps.size()))) <= kZ);
+  // The mean of 600 N(0, σ_ε²) has SE σ_ε/√600: kZ = 5 SE (≈ 5.7e-7 false failures).
+  CHECK(std::abs(eps.mean()) < kZ * 0.5 / std::sqrt(600.0));
   CHECK(eps.cwiseAbs().minCoeff() > 0.0);
   // The curve is g([x*, 0]): at the training x* it differs from g([x*, ε]) when σ_ε > 0 ...
   double largest = 0.0;
@@ -233,14 +266,17 @@ TEST_CASE("RunMlpRegression: training inputs, sweep and noise only on the traini
   for (std::size_t i = 0; i < 20; ++i)
     CHECK(r0.sweep_prediction[expected[i]] == Approx(r0.train_prediction[Eigen::Index(i)]).margin(1e-13));
 
-  // Labels: f + label_noise·N(0, 1); with n = N = 2000 the residual std is within 10% of 0.08.
+  // Labels: f + label_noise·N(0, 1); with n = N = 2000 the residual mean square is 0.08² within kZ = 5
+  // Wilson–Hilferty SE of χ²_2000 / 2000 (≈ 5.7e-7 false failures): catches a wrong label-noise scale
+  // (0.08², √2·0.08, no noise; scale errors ≳ 13% in general, a 9% one gives z = 6.9 here). The residual's own rounding, ≤ 2u(|f| + |y|) ≈ 1e-15,
+  // is negligible against the SE (0.08²·√(2/2000) ≈ 2e-4).
   options.sweep_points = 2000;
   options.train_points = 2000;
   Rng rng_l({2026, 75, 1, 0});
   const MlpRegressionResult big = RunMlpRegression(options, rng_l);
   for (Eigen::Index i = 0; i < 2000; ++i) REQUIRE(big.train_indices[std::size_t(i)] == i);
   const Eigen::VectorXd residual = big.train_y - big.train_x.unaryExpr(&Target);
-  CHECK(std::sqrt(residual.squaredNorm() / 2000.0) == Approx(0.08).epsilon(0.1));
+  CHECK(std::abs(ChiSquareZ(residual.squaredNorm() / 2000.0, 0.08, 2000.0)) <= kZ);
 }
 
 TEST_CASE("MlpRegressionOptions::Validate rejects bad options", "[unit]") {

@@ -109,7 +109,7 @@ TEST_CASE("The minority margin v is negative below the flip threshold and positi
       CHECK(m.u > 0.0);
       CHECK((side < 0.0 ? m.v < 0.0 : m.v > 0.0));
     }
-    CHECK(ClosedFormMargins(At(rho, gamma, 1e-3 * t)).v < 0.0);  // few points per unit of noise: memorised
+    CHECK(ClosedFormMargins(At(rho, gamma, 1e-3 * t)).v < 0.0);  // few points per unit of noise: memorized
     CHECK(ClosedFormMargins(At(rho, gamma, 1e3 * t)).v > 0.0);   // many: the minority is fitted by w_y
   }
 }

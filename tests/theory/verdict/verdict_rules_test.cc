@@ -22,20 +22,20 @@ theory::MeanSe M(double mean, double se) {
 }  // namespace
 
 TEST_CASE("ORACLE passes within z SE and fails beyond", "[unit]") {
-  CHECK(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.39, 4.0).verdict == Verdict::kPass);
-  CHECK(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.41, 4.0).verdict == Verdict::kFail);
+  CHECK(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.39, 4.0).verdict() == Verdict::kPass);
+  CHECK(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.41, 4.0).verdict() == Verdict::kFail);
   // The rate is Student's t with T − 1 = 99 degrees of freedom: 2 P(t_99 > 4).
   const boost::math::students_t t99(99.0);
-  CHECK_THAT(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.0, 4.0).false_failure_rate,
+  CHECK_THAT(OracleClaim({"a", "", ""}, M(1.0, 0.1), 1.0, 4.0).false_failure_rate(),
              Catch::Matchers::WithinRel(2.0 * boost::math::cdf(boost::math::complement(t99, 4.0)), 1e-12));
   theory::MeanSe one = M(1.0, 0.1);
   one.count = 1;  // a single trial supports no verdict
-  CHECK(OracleClaim({"a", "", ""}, one, 1.0, 4.0).verdict == Verdict::kInconclusive);
+  CHECK(OracleClaim({"a", "", ""}, one, 1.0, 4.0).verdict() == Verdict::kInconclusive);
 }
 
 TEST_CASE("DE adds the declared relative error", "[unit]") {
-  CHECK(DeClaim({"a", "", ""}, M(1.05, 0.001), 1.0, 4.0, 0.05).verdict == Verdict::kPass);
-  CHECK(DeClaim({"a", "", ""}, M(1.06, 0.001), 1.0, 4.0, 0.05).verdict == Verdict::kFail);
+  CHECK(DeClaim({"a", "", ""}, M(1.05, 0.001), 1.0, 4.0, 0.05).verdict() == Verdict::kPass);
+  CHECK(DeClaim({"a", "", ""}, M(1.06, 0.001), 1.0, 4.0, 0.05).verdict() == Verdict::kFail);
 }
 
 TEST_CASE("deterministic series are compared exactly, degenerate ones are inconclusive", "[unit]") {
@@ -43,12 +43,12 @@ TEST_CASE("deterministic series are compared exactly, degenerate ones are inconc
   std::vector<theory::MeanSe> exact;
   for (double v : x) exact.push_back(M(std::pow(v, 0.3), 0.0));
   const theory::Claim slope = SlopeClaim({"s", "", ""}, x, exact, {-0.25, 0.25}, 3.0);
-  CHECK(slope.verdict == Verdict::kFail);  // 0.3 > 0.25 with no statistical widening
-  CHECK(slope.false_failure_rate == 0.0);
-  CHECK(BandClaim({"b", "", ""}, {}, {}, 3.0, 3.0).verdict == Verdict::kInconclusive);  // no points, no crash
-  CHECK(BandClaim({"b", "", ""}, {1, 2}, {M(0.1, 1.0), M(0.1, 1.0)}, 3.0, 3.0).verdict == Verdict::kInconclusive);
+  CHECK(slope.verdict() == Verdict::kFail);  // 0.3 > 0.25 with no statistical widening
+  CHECK(slope.false_failure_rate() == 0.0);
+  CHECK(BandClaim({"b", "", ""}, {}, {}, 3.0, 3.0).verdict() == Verdict::kInconclusive);  // no points, no crash
+  CHECK(BandClaim({"b", "", ""}, {1, 2}, {M(0.1, 1.0), M(0.1, 1.0)}, 3.0, 3.0).verdict() == Verdict::kInconclusive);
   std::vector<theory::MeanSe> mixed = {M(1.0, 0.1), M(2.0, 0.0), M(3.0, 0.1)};
-  CHECK(SlopeClaim({"s", "", ""}, x, mixed, {0.0, 1.0}, 3.0).verdict == Verdict::kInconclusive);  // SE 0 in a weighted fit
+  CHECK(SlopeClaim({"s", "", ""}, x, mixed, {0.0, 1.0}, 3.0).verdict() == Verdict::kInconclusive);  // SE 0 in a weighted fit
 }
 
 TEST_CASE("BAND and SLOPE rules", "[unit]") {
@@ -58,18 +58,18 @@ TEST_CASE("BAND and SLOPE rules", "[unit]") {
     flat.push_back(M(0.7, 0.001));
     growing.push_back(M(0.7 * v / 100.0, 0.001));
   }
-  CHECK(BandClaim({"b", "", ""}, x, flat, 3.0, 3.0).verdict == Verdict::kPass);
-  CHECK(BandClaim({"b", "", ""}, x, growing, 3.0, 3.0).verdict == Verdict::kFail);
-  CHECK(SlopeClaim({"s", "", ""}, x, flat, {-0.25, 0.25}, 3.0).verdict == Verdict::kPass);
+  CHECK(BandClaim({"b", "", ""}, x, flat, 3.0, 3.0).verdict() == Verdict::kPass);
+  CHECK(BandClaim({"b", "", ""}, x, growing, 3.0, 3.0).verdict() == Verdict::kFail);
+  CHECK(SlopeClaim({"s", "", ""}, x, flat, {-0.25, 0.25}, 3.0).verdict() == Verdict::kPass);
   const theory::Claim slope = SlopeClaim({"s", "", ""}, x, growing, {-0.25, 0.25}, 3.0);
-  CHECK(slope.verdict == Verdict::kFail);
-  CHECK_THAT(slope.measured, Catch::Matchers::WithinAbs(1.0, 1e-6));
+  CHECK(slope.verdict() == Verdict::kFail);
+  CHECK_THAT(slope.measured(), Catch::Matchers::WithinAbs(1.0, 1e-6));
 }
 
 TEST_CASE("AT-LEAST and DECREASING rules", "[unit]") {
   const std::vector<double> x = {1, 2, 3};
-  CHECK(AtLeastClaim({"l", "", ""}, x, {M(1, 0.01), M(0.9, 0.01), M(0.8, 0.01)}, 0.5, 3).verdict == Verdict::kPass);
-  CHECK(AtLeastClaim({"l", "", ""}, x, {M(1, 0.01), M(0.4, 0.01), M(0.8, 0.01)}, 0.5, 3).verdict == Verdict::kFail);
-  CHECK(DecreasingClaim({"d", "", ""}, x, {M(1, 0.01), M(0.9, 0.01), M(0.8, 0.01)}, 3).verdict == Verdict::kPass);
-  CHECK(DecreasingClaim({"d", "", ""}, x, {M(1, 0.01), M(1.2, 0.01), M(0.8, 0.01)}, 3).verdict == Verdict::kFail);
+  CHECK(AtLeastClaim({"l", "", ""}, x, {M(1, 0.01), M(0.9, 0.01), M(0.8, 0.01)}, 0.5, 3).verdict() == Verdict::kPass);
+  CHECK(AtLeastClaim({"l", "", ""}, x, {M(1, 0.01), M(0.4, 0.01), M(0.8, 0.01)}, 0.5, 3).verdict() == Verdict::kFail);
+  CHECK(DecreasingClaim({"d", "", ""}, x, {M(1, 0.01), M(0.9, 0.01), M(0.8, 0.01)}, 3).verdict() == Verdict::kPass);
+  CHECK(DecreasingClaim({"d", "", ""}, x, {M(1, 0.01), M(1.2, 0.01), M(0.8, 0.01)}, 3).verdict() == Verdict::kFail);
 }
