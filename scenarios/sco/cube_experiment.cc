@@ -162,15 +162,10 @@ std::vector<theory::Claim> BuildCubeClaims(const CubeCellResult& r) {
                                src + " Thm 2.5 and the phase transition (§8.6)"};
     header.Require(quiet.excess.mean <= c.alpha0, "the noiseless learner is not an alpha0-learner here");
     if (reading == BelowReading::kRefuted) header.ExpectRefuted();
-    theory::Claim below = [&] {
-      if (reading != BelowReading::kTransition)
-        return theory::MeanBoundClaim(header, quiet.recall, xi_n, theory::BoundSide::kAbove, kZ);
-      // Paired-ordering form of "recall above xi n": PASS if significantly above, FAIL only if
-      // significantly below, INCONCLUSIVE in between (its measured value is xi n − recall).
-      theory::MeanSe shortfall = quiet.recall;
-      shortfall.mean = xi_n - quiet.recall.mean;
-      return theory::PairedOrderingClaim(header, shortfall, kZ);
-    }();
+    theory::Claim below =
+        reading == BelowReading::kTransition
+            ? theory::SideOfLevelClaim(header, quiet.recall, xi_n, kZ)
+            : theory::MeanBoundClaim(header, quiet.recall, xi_n, theory::BoundSide::kAbove, kZ);
     below.details = {{"excess", quiet.excess.mean},
                      {"threshold", c.Threshold()},
                      {"alpha0_over_threshold", fraction_of_threshold},

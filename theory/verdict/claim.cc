@@ -2,9 +2,9 @@
 #include "theory/verdict/claim.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "theory/verdict/decide.h"
+#include "theory/verdict/verdict_rules.h"
 
 namespace memgen::theory {
 
@@ -50,17 +50,7 @@ class RuleAccess {
     c.statement_ = header.statement;
     c.source_ = header.source;
     c.expectation_ = header.expectation;
-    c.kind_ = d.kind;
-    c.measured_ = d.measured;
-    c.measured_lo_ = d.measured_lo;
-    c.measured_hi_ = d.measured_hi;
-    c.interval_ = d.interval;
-    c.predicted_ = d.predicted;
-    c.predicted_lo_ = d.predicted_lo;
-    c.predicted_hi_ = d.predicted_hi;
-    c.rule_ = d.rule;
-    c.false_failure_rate_ = d.false_failure_rate;
-    c.detectable_deviation_ = d.detectable_deviation;
+    c.numbers_ = d;  // the numbers and rule, without the draft's reason and details
     c.verdict_ = verdict;
     c.reason_ = reason;
     c.details = d.details;
@@ -69,12 +59,6 @@ class RuleAccess {
 };
 
 namespace {
-
-std::string Short(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%.4g", value);
-  return buffer;
-}
 
 Verdict FromOutcome(Outcome outcome, Expectation expectation) {
   if (outcome == Outcome::kUndecided) return Verdict::kInconclusive;
@@ -96,8 +80,8 @@ Claim Decide(const ClaimHeader& header, const ClaimDraft& draft, Outcome outcome
   const bool underpowered = std::isfinite(header.effect) && !(draft.detectable_deviation <= header.effect);
   if (underpowered && outcome == Outcome::kHolds) {
     return RuleAccess::Make(header, draft, Verdict::kInconclusive,
-                            "too few trials to decide: detectable deviation " + Short(draft.detectable_deviation) +
-                                " > effect " + Short(header.effect) + "; " + reason);
+                            "too few trials to decide: detectable deviation " + Num(draft.detectable_deviation) +
+                                " > effect " + Num(header.effect) + "; " + reason);
   }
   const Verdict verdict = FromOutcome(outcome, header.expectation);
   if (verdict == Verdict::kFail && header.expectation == Expectation::kRefuted)

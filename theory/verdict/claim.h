@@ -79,25 +79,36 @@ struct ClaimHeader {
   }
 };
 
+// A claim's numbers and rule, as a rule fills them (theory/verdict/decide.h).
+struct ClaimNumbers {
+  ClaimKind kind = ClaimKind::kExact;
+  double measured = 0.0, measured_lo = 0.0, measured_hi = 0.0;
+  std::string interval;
+  double predicted = 0.0, predicted_lo = 0.0, predicted_hi = 0.0;
+  std::string rule;
+  double false_failure_rate = 0.0;
+  double detectable_deviation = 0.0;
+};
+
 class Claim {
  public:
   const std::string& id() const { return id_; }                ///< e.g. "BO-E0.V.n100.d200"
   const std::string& statement() const { return statement_; }  ///< one line, what the theorem says
   const std::string& source() const { return source_; }        ///< paper, theorem, equation
-  ClaimKind kind() const { return kind_; }
+  ClaimKind kind() const { return numbers_.kind; }
   Expectation expectation() const { return expectation_; }
-  double measured() const { return measured_; }
-  double measured_lo() const { return measured_lo_; }  ///< interval on the measured value
-  double measured_hi() const { return measured_hi_; }
-  const std::string& interval() const { return interval_; }  ///< e.g. "mean -/+ 4 SE"
-  double predicted() const { return predicted_; }
-  double predicted_lo() const { return predicted_lo_; }  ///< the band the rule accepts
-  double predicted_hi() const { return predicted_hi_; }
-  const std::string& rule() const { return rule_; }  ///< the decision rule, in words with its numbers
+  double measured() const { return numbers_.measured; }
+  double measured_lo() const { return numbers_.measured_lo; }  ///< interval on the measured value
+  double measured_hi() const { return numbers_.measured_hi; }
+  const std::string& interval() const { return numbers_.interval; }  ///< e.g. "mean -/+ 4 SE"
+  double predicted() const { return numbers_.predicted; }
+  double predicted_lo() const { return numbers_.predicted_lo; }  ///< the band the rule accepts
+  double predicted_hi() const { return numbers_.predicted_hi; }
+  const std::string& rule() const { return numbers_.rule; }  ///< the decision rule, in words with its numbers
   /// Probability of FAIL when the claim is true (0: deterministic).
-  double false_failure_rate() const { return false_failure_rate_; }
+  double false_failure_rate() const { return numbers_.false_failure_rate; }
   /// The smallest violation (in the prediction's units) the rule detects with probability ≥ 0.9.
-  double detectable_deviation() const { return detectable_deviation_; }
+  double detectable_deviation() const { return numbers_.detectable_deviation; }
   Verdict verdict() const { return verdict_; }
   const std::string& reason() const { return reason_; }
 
@@ -111,14 +122,8 @@ class Claim {
   Claim() = default;
 
   std::string id_, statement_, source_;
-  ClaimKind kind_ = ClaimKind::kExact;
   Expectation expectation_ = Expectation::kHolds;
-  double measured_ = 0.0, measured_lo_ = 0.0, measured_hi_ = 0.0;
-  std::string interval_;
-  double predicted_ = 0.0, predicted_lo_ = 0.0, predicted_hi_ = 0.0;
-  std::string rule_;
-  double false_failure_rate_ = 0.0;
-  double detectable_deviation_ = 0.0;
+  ClaimNumbers numbers_;
   Verdict verdict_ = Verdict::kInconclusive;
   std::string reason_;
 };

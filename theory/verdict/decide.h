@@ -12,14 +12,7 @@ namespace memgen::theory {
 
 enum class Outcome { kHolds, kViolated, kUndecided };
 
-struct ClaimDraft {
-  ClaimKind kind = ClaimKind::kExact;
-  double measured = 0.0, measured_lo = 0.0, measured_hi = 0.0;
-  std::string interval;
-  double predicted = 0.0, predicted_lo = 0.0, predicted_hi = 0.0;
-  std::string rule;
-  double false_failure_rate = 0.0;
-  double detectable_deviation = 0.0;
+struct ClaimDraft : ClaimNumbers {
   std::string reason;  ///< the numbers behind the outcome
   nlohmann::json details = nlohmann::json::object();
 };

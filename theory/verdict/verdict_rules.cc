@@ -338,6 +338,28 @@ Claim DifferenceBoundClaim(const ClaimHeader& header, const MeanSe& a, const Mea
   return BoundRule(header, ClaimKind::kDifference, d, level, side, z);
 }
 
+Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& m, double level, double z) {
+  ClaimDraft c = Start(ClaimKind::kBound);
+  c.measured = m.mean;
+  c.measured_lo = m.mean - z * m.se;
+  c.measured_hi = m.mean + z * m.se;
+  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  c.predicted = level;
+  c.predicted_lo = level;
+  c.predicted_hi = INFINITY;
+  c.rule = "PASS if mean - " + Num(z) + " SE > " + Num(level) + "; FAIL if mean + " + Num(z) + " SE < " + Num(level) +
+           "; otherwise INCONCLUSIVE";
+  c.false_failure_rate = OneSidedTail(z, m.count);
+  c.detectable_deviation = (z + kPowerQuantile) * m.se;
+  Outcome outcome = c.measured_lo > level ? Outcome::kHolds : c.measured_hi < level ? Outcome::kViolated : Outcome::kUndecided;
+  c.reason = "mean " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + Num(level);
+  if (outcome == Outcome::kUndecided) c.reason = "not significantly on either side; " + c.reason;
+  c.details = {{"se", m.se}, {"trials", m.count}};
+  if (m.count < 2 || !std::isfinite(m.mean) || !std::isfinite(m.se))
+    Undecided(&outcome, &c, "fewer than 2 trials or a non-finite mean");
+  return Decide(header, c, outcome);
+}
+
 Claim PairedOrderingClaim(const ClaimHeader& header, const MeanSe& m, double z) {
   ClaimDraft c = Start(ClaimKind::kOrdering);
   c.measured = m.mean;

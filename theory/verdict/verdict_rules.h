@@ -66,6 +66,10 @@ Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& measured, double p
 Claim DifferenceBoundClaim(const ClaimHeader& header, const MeanSe& a, const MeanSe& b, double level,
                            BoundSide side, double z);
 
+// Which side of a level a mean lies on, with evidence either way: PASS when x̄ − z SE > level, FAIL
+// when x̄ + z SE < level, otherwise INCONCLUSIVE (the measured value stays the mean).
+Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& measured, double level, double z);
+
 // A paired ordering a < b from the per-trial differences d = a − b: PASS when d̄ + z SE < 0, FAIL
 // when d̄ − z SE > 0 (significantly reversed) or when SE = 0 and d̄ ≥ 0 (a deterministic tie or
 // reversal), otherwise INCONCLUSIVE (no evidence either way).

@@ -75,6 +75,13 @@ TEST_CASE("PAIRED-ORDER needs significance either way, else INCONCLUSIVE", "[uni
   CHECK(PairedOrderingClaim({"o", "", ""}, M(-1e-9, 0.0), 4.0).verdict() == Verdict::kPass);
 }
 
+TEST_CASE("SIDE-OF-LEVEL needs significance either way, else INCONCLUSIVE", "[unit]") {
+  CHECK(SideOfLevelClaim({"s", "", ""}, M(1.5, 0.1), 1.0, 4.0).verdict() == Verdict::kPass);
+  CHECK(SideOfLevelClaim({"s", "", ""}, M(0.5, 0.1), 1.0, 4.0).verdict() == Verdict::kFail);
+  CHECK(SideOfLevelClaim({"s", "", ""}, M(1.2, 0.1), 1.0, 4.0).verdict() == Verdict::kInconclusive);
+  CHECK(SideOfLevelClaim({"s", "", ""}, M(1.2, 0.1), 1.0, 4.0).measured() == 1.2);
+}
+
 TEST_CASE("DIFFERENCE combines the two SEs", "[unit]") {
   // a − b = 0.5 with SE √(0.09 + 0.16) = 0.5: at most 0 is violated only beyond 0 + 4 · 0.5 = 2.
   CHECK(DifferenceBoundClaim({"d", "", ""}, M(1.0, 0.3), M(0.5, 0.4), 0.0, BoundSide::kAtMost, 4.0).verdict() ==
