@@ -62,13 +62,14 @@ def main():
 
     root = pathlib.Path(args.results)
     totals = dict.fromkeys(claims_table.VERDICTS, 0)
-    body, families, notes, everything, missing = [], [], [], [], []
+    body, families, notes, everything, missing, summaries = [], [], [], [], [], []
     for name in registry.names():
         loaded = claims_table.load_run(root / name / args.run)
         if loaded is None:
             missing.append(name)
             continue
         summary, meta, table = loaded
+        summaries.append(summary)
         for verdict, count in claims_table.counts(table).items():
             totals[verdict] = totals.get(verdict, 0) + count
         body += [f"### {name}", "", brief(summary, meta), "", claims_table.markdown(table)]
@@ -78,9 +79,14 @@ def main():
     if not body:
         print(f"verification_summary: no {args.run} runs under {root}", file=sys.stderr)
         return 1
+    rate = union_rate(everything)
+    budgets = {s.get("run_false_failure_budget") for s in summaries if s.get("run_false_failure_budget")}
+    budget = min(budgets) if budgets else None
+    verdict_on_budget = ("" if budget is None else
+                         f", {'within' if rate <= budget else 'EXCEEDING'} the budget {claims_table.md_number(budget)}")
     head = (f"**{sum(totals.values())} claims: {totals['PASS']} PASS, {totals['FAIL']} FAIL, "
             f"{totals['INCONCLUSIVE']} INCONCLUSIVE, {totals['REFUTED']} REFUTED; family-wise false-failure rate "
-            f"{claims_table.md_number(union_rate(everything))} (union bound).**")
+            f"{claims_table.md_number(rate)} (union bound over the scenarios' claims{verdict_on_budget}).**")
     lines = [f"# memgen verification summary ({args.run})", "", head, ""]
     if missing:
         lines += [f"No {args.run} results for: {', '.join(missing)}.", ""]

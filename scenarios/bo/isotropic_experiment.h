@@ -16,11 +16,13 @@
 #include "sim/io/csv_table.h"
 #include "sim/bo/exact_risk.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "sim/run/trial_runner.h"
 
 namespace memgen::scenarios {
 
 struct IsotropicOptions {
+  theory::TestSize size;  ///< each claim's false-failure rate (the run's verdict.claim_false_failure_rate)
   double sigma2 = 1.0;
   double theta_norm = 1.0;
   std::vector<std::int64_t> oracle_n = {50, 100, 200};

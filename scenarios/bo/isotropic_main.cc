@@ -11,7 +11,9 @@ using memgen::scenarios::IsotropicOptions;
 memgen::scenarios::ScenarioOutput Run(const IsotropicOptions& options, const memgen::scenarios::ScenarioContext& context) {
   memgen::sim::TrialRunnerOptions runner;
   runner.threads = context.threads;
-  memgen::scenarios::IsotropicResult result = memgen::scenarios::RunIsotropic(options, context.seed, runner);
+  IsotropicOptions sized = options;
+  sized.size = context.claim_size;
+  memgen::scenarios::IsotropicResult result = memgen::scenarios::RunIsotropic(sized, context.seed, runner);
   memgen::scenarios::ScenarioOutput out;
   out.tables.emplace_back("cells", std::move(result.cells));
   out.tables.emplace_back("double_descent_exact", std::move(result.exact_curve));

@@ -12,8 +12,6 @@
 namespace memgen::scenarios {
 namespace {
 
-constexpr double kZOracle = 4.0;  // DE claims: two-sided 6.3e-5 false-failure rate each
-constexpr double kZTheta = 3.0;   // Θ claims (band, slope): ≤ 2.7e-3 per claim
 const char* kBllt = "Bartlett, Long, Lugosi, Tsigler (PNAS 2020), Thm 1";
 
 std::string Tag(double b) {
@@ -86,22 +84,22 @@ theory::ClaimHeader CurveHeader(const CurveResult& c, theory::ClaimHeader header
   return header;
 }
 
-void DeAccuracy(const CurveResult& c, std::vector<theory::Claim>* out) {
+void DeAccuracy(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   const std::string src = "Deterministic equivalent (Hastie et al. 2022; Cheng-Montanari 2024), spec §5.1";
   for (const CurvePoint& p : c.points) {
     if (!p.mc) continue;
     const std::string at = c.options.name + ".n" + std::to_string(p.n);
     out->push_back(
         theory::DeClaim(CurveHeader(c, {"BO-E1." + at + ".V", "MC variance matches V_DE = s2 df2/(n - df2)", src}),
-                        p.mc->variance, p.de.variance, kZOracle, c.options.de_delta_variance));
+                        p.mc->variance, p.de.variance, size, c.options.de_delta_variance));
     if (p.de.bias > 0.0)
       out->push_back(theory::DeClaim(
           CurveHeader(c, {"BO-E1." + at + ".B", "MC bias matches B_DE = k^2 th'S(S+k)^-2 th/(1 - df2/n)", src}),
-          p.mc->bias, p.de.bias, kZOracle, c.options.de_delta_bias));
+          p.mc->bias, p.de.bias, size, c.options.de_delta_bias));
   }
 }
 
-void BlltBand(const CurveResult& c, std::vector<theory::Claim>* out) {
+void BlltBand(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   for (std::size_t bi = 0; bi < c.options.b.size(); ++bi) {
     const double b = c.options.b[bi];
     const Series s = MakeSeries(c, Quantity::kVariance, [bi](const CurvePoint& p) {
@@ -111,29 +109,29 @@ void BlltBand(const CurveResult& c, std::vector<theory::Claim>* out) {
     const std::string id = "BO-E2." + c.options.name + ".b" + Tag(b) + "." + s.source;
     out->push_back(theory::BandClaim(
         CurveHeader(c, {id + ".band", "V/Q_b(n) stays in a bounded band (Theta form), b = " + Tag(b), kBllt}), s.x, s.y,
-        3.0, kZTheta));
+        3.0, size));
     out->push_back(
         theory::SlopeClaim(CurveHeader(c, {id + ".drift", "V/Q_b(n) has no drift in n, b = " + Tag(b), kBllt}), s.x,
-                           s.y, {-0.25, 0.25}, kZTheta));
+                           s.y, {-0.25, 0.25}, size));
   }
 }
 
-void Harmful(const CurveResult& c, std::vector<theory::Claim>* out) {
+void Harmful(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   const double v_inf = HarmfulVarianceLimit(c);
   const Series s = MakeSeries(c, Quantity::kVariance, [](const CurvePoint&) { return 1.0; });
   const std::string id = "BO-E3." + c.options.name + "." + s.source;
   theory::ClaimHeader level_header =
       CurveHeader(c, {id + ".level", "k* >= n/c1 (harmful): V stays above V_inf/2", kBllt});
   level_header.Require(std::isfinite(v_inf), "no V_inf for this spectrum");
-  theory::Claim level = theory::AtLeastClaim(level_header, s.x, s.y, 0.5 * v_inf, kZTheta);
+  theory::Claim level = theory::SeriesBoundClaim(level_header, s.x, s.y, 0.5 * v_inf, theory::BoundSide::kAtLeast, 0.0, size);
   level.details["v_infinity"] = std::isfinite(v_inf) ? nlohmann::json(v_inf) : nlohmann::json("nan");
   out->push_back(level);
   out->push_back(theory::SlopeClaim(
       CurveHeader(c, {id + ".trend", "harmful regime: V does not decay in n (slope >= -0.05)", kBllt}), s.x, s.y,
-      {-0.05, 1e300}, kZTheta));
+      {-0.05, 1e300}, size));
 }
 
-void BenignLog(const CurveResult& c, std::vector<theory::Claim>* out) {
+void BenignLog(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   const double beta = c.options.spectrum.beta;
   // A truncated spectrum turns harmful as n nears d (spec §5.4): use n <= d/100 unless the theory
   // carries the infinite continuation (spectrum.infinite).
@@ -143,16 +141,16 @@ void BenignLog(const CurveResult& c, std::vector<theory::Claim>* out) {
   const std::string src = "BLLT arXiv v3 Thm 6 (examples): benign iff alpha = 1, beta > 1";
   const std::string id = "BO-E4a." + c.options.name + "." + v.source;
   out->push_back(theory::DecreasingClaim(
-      CurveHeader(c, {id + ".decreasing", "alpha = 1, beta > 1: V decreases in n", src}), v.x, v.y, kZTheta));
+      CurveHeader(c, {id + ".decreasing", "alpha = 1, beta > 1: V decreases in n", src}), v.x, v.y, size));
   const Series scaled = MakeSeries(
       c, Quantity::kVariance, [beta](const CurvePoint& p) { return std::log(static_cast<double>(p.n)) / (beta - 1.0); },
       small_n);
   out->push_back(theory::BandClaim(
       CurveHeader(c, {id + ".log_rate", "V ln n/(beta - 1) stays in a band (C = 2): V ~ 1/ln n", src}), scaled.x,
-      scaled.y, 2.0, kZTheta));
+      scaled.y, 2.0, size));
 }
 
-void ExpRate(const CurveResult& c, std::vector<theory::Claim>* out) {
+void ExpRate(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   const Series s = MakeSeries(c, Quantity::kTotal, [](const CurvePoint& p) {
     const double n = static_cast<double>(p.n), p_dim = static_cast<double>(p.d), eps_p = p.eps * p_dim;
     return n / ((eps_p + 1.0) + std::log(n / eps_p) + std::max(1.0, n * n / p_dim));
@@ -161,19 +159,19 @@ void ExpRate(const CurveResult& c, std::vector<theory::Claim>* out) {
       CurveHeader(c, {"BO-E4b." + c.options.name + "." + s.source + ".rate",
                       "exp head + floor: R = O((ep+1)/n + ln(n/ep)/n + max(1/n, n/p)) (slope <= 0.05)",
                       "BLLT arXiv v3 Thm 6 part 2"}),
-      s.x, s.y, {-1e300, 0.05}, kZTheta));
+      s.x, s.y, {-1e300, 0.05}, size));
 }
 
-void BiasStuck(const CurveResult& c, std::vector<theory::Claim>* out) {
+void BiasStuck(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   const Series s = MakeSeries(c, Quantity::kBias, [](const CurvePoint&) { return 1.0; });
   out->push_back(theory::SlopeClaim(
       CurveHeader(c, {"BO-E4b." + c.options.name + "." + s.source + ".bias_stuck",
                       "ep_n = Theta(n) violates benignness: the bias does not decay (slope >= -0.05)",
                       "BLLT arXiv v3 Thm 6 part 2 (necessity of ep_n = o(n))"}),
-      s.x, s.y, {-0.05, 1e300}, kZTheta));
+      s.x, s.y, {-0.05, 1e300}, size));
 }
 
-void BiasUpper(const CurveResult& c, std::vector<theory::Claim>* out) {
+void BiasUpper(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   const Series s = MakeSeries(c, Quantity::kBias, [](const CurvePoint& p) {
     const double ratio = p.r0 / static_cast<double>(p.n);
     return 1.0 / (p.theta_norm2 * p.top_eigenvalue * std::max(std::sqrt(ratio), ratio));
@@ -181,10 +179,10 @@ void BiasUpper(const CurveResult& c, std::vector<theory::Claim>* out) {
   out->push_back(theory::SlopeClaim(
       CurveHeader(c, {"BO-E5." + c.options.name + "." + s.source + ".bllt_upper",
                       "B <= c |th|^2 |S| max(sqrt(r0/n), r0/n): the ratio does not grow (slope <= 0.05)", kBllt}),
-      s.x, s.y, {-1e300, 0.05}, kZTheta));
+      s.x, s.y, {-1e300, 0.05}, size));
 }
 
-void TbBiasBand(const CurveResult& c, std::vector<theory::Claim>* out) {
+void TbBiasBand(const CurveResult& c, theory::TestSize size, std::vector<theory::Claim>* out) {
   const std::string src = "Tsigler-Bartlett (JMLR 2023) Thm 1 (4) and Thm 2";
   for (std::size_t bi = 0; bi < c.options.b.size(); ++bi) {
     const Series s =
@@ -192,10 +190,10 @@ void TbBiasBand(const CurveResult& c, std::vector<theory::Claim>* out) {
     const std::string id = "BO-E5." + c.options.name + ".tb.b" + Tag(c.options.b[bi]) + "." + s.source;
     out->push_back(theory::BandClaim(
         CurveHeader(c, {id + ".band", "B / B_TB(k*) stays in a band (C = 3), b = " + Tag(c.options.b[bi]), src}), s.x,
-        s.y, 3.0, kZTheta));
+        s.y, 3.0, size));
     out->push_back(
         theory::SlopeClaim(CurveHeader(c, {id + ".drift", "B / B_TB(k*) has no drift (|slope| <= 0.25)", src}), s.x,
-                           s.y, {-0.25, 0.25}, kZTheta));
+                           s.y, {-0.25, 0.25}, size));
   }
 }
 
@@ -213,22 +211,22 @@ double HarmfulVarianceLimit(const CurveResult& curve) {
   return std::numeric_limits<double>::quiet_NaN();
 }
 
-std::vector<theory::Claim> BuildCurveClaims(const CurveResult& curve) {
+std::vector<theory::Claim> BuildCurveClaims(const CurveResult& curve, theory::TestSize size) {
   std::vector<theory::Claim> claims;
   for (const std::string& check : curve.options.checks) {
-    if (check == "de_accuracy") DeAccuracy(curve, &claims);
-    else if (check == "bllt_band") BlltBand(curve, &claims);
-    else if (check == "harmful") Harmful(curve, &claims);
-    else if (check == "benign_log") BenignLog(curve, &claims);
-    else if (check == "exp_rate") ExpRate(curve, &claims);
-    else if (check == "bias_stuck") BiasStuck(curve, &claims);
-    else if (check == "bias_upper") BiasUpper(curve, &claims);
-    else if (check == "tb_bias_band") TbBiasBand(curve, &claims);
+    if (check == "de_accuracy") DeAccuracy(curve, size, &claims);
+    else if (check == "bllt_band") BlltBand(curve, size, &claims);
+    else if (check == "harmful") Harmful(curve, size, &claims);
+    else if (check == "benign_log") BenignLog(curve, size, &claims);
+    else if (check == "exp_rate") ExpRate(curve, size, &claims);
+    else if (check == "bias_stuck") BiasStuck(curve, size, &claims);
+    else if (check == "bias_upper") BiasUpper(curve, size, &claims);
+    else if (check == "tb_bias_band") TbBiasBand(curve, size, &claims);
   }
   return claims;
 }
 
-std::vector<theory::Claim> BuildPooledClaims(const std::vector<CurveResult>& curves) {
+std::vector<theory::Claim> BuildPooledClaims(const std::vector<CurveResult>& curves, theory::TestSize size) {
   std::vector<double> q, v;
   std::vector<theory::MeanSe> values;
   for (const CurveResult& c : curves) {
@@ -247,7 +245,7 @@ std::vector<theory::Claim> BuildPooledClaims(const std::vector<CurveResult>& cur
   if (q.size() < 3) return {};
   return {theory::SlopeClaim({"BO-E2.pooled.b1", "log V against log Q_1 pooled over spectra has slope 1 (V = Theta(Q_b))",
                       kBllt},
-                     q, values, {0.85, 1.15}, kZTheta)};
+                     q, values, {0.85, 1.15}, size)};
 }
 
 sim::CsvTable CurveTable(const std::vector<CurveResult>& curves) {

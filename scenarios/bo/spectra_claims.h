@@ -16,12 +16,13 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "scenarios/bo/spectra_experiment.h"
 
 namespace memgen::scenarios {
 
-std::vector<theory::Claim> BuildCurveClaims(const CurveResult& curve);
-std::vector<theory::Claim> BuildPooledClaims(const std::vector<CurveResult>& curves);
+std::vector<theory::Claim> BuildCurveClaims(const CurveResult& curve, theory::TestSize size = {});
+std::vector<theory::Claim> BuildPooledClaims(const std::vector<CurveResult>& curves, theory::TestSize size = {});
 
 // V_∞ of the harmful regime: (α − 1)σ² for i^{-α} (Cheng-Montanari Thm 5(1), ν = 0); σ² n/(d − n)
 // for a flat spectrum with d ∝ n (Marchenko-Pastur); NaN otherwise.

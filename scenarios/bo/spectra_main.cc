@@ -19,9 +19,9 @@ memgen::scenarios::ScenarioOutput Run(const Curves& curves, const memgen::scenar
   memgen::scenarios::ScenarioOutput out;
   for (const CurveOptions& curve : curves) {
     results.push_back(memgen::scenarios::EvaluateCurve(curve, context.seed, runner));
-    for (auto& claim : memgen::scenarios::BuildCurveClaims(results.back())) out.claims.push_back(std::move(claim));
+    for (auto& claim : memgen::scenarios::BuildCurveClaims(results.back(), context.claim_size)) out.claims.push_back(std::move(claim));
   }
-  for (auto& claim : memgen::scenarios::BuildPooledClaims(results)) out.claims.push_back(std::move(claim));
+  for (auto& claim : memgen::scenarios::BuildPooledClaims(results, context.claim_size)) out.claims.push_back(std::move(claim));
   out.tables.emplace_back("curves", memgen::scenarios::CurveTable(results));
   out.tables.emplace_back("ranks", memgen::scenarios::RankTable(results));
   return out;

@@ -103,6 +103,12 @@ void ReadCommonSettings(const ConfigReader& reader, ScenarioContext* context) {
   const std::int64_t seed = reader.Int("seed", 20261121);
   Require(seed >= 0, reader.Path("seed"), seed, "must be >= 0");
   context->seed = static_cast<std::uint64_t>(seed);
+  if (reader.Has("verdict")) {
+    const ConfigReader verdict = reader.Table("verdict");
+    const double rate = verdict.Double("claim_false_failure_rate", theory::kDefaultClaimRate);
+    Require(rate > 0.0 && rate <= 0.1, verdict.Path("claim_false_failure_rate"), rate, "must be in (0, 0.1]");
+    context->claim_size = theory::TestSize{rate};
+  }
   reader.String("scenario", context->scenario);  // optional self-description, checked below
   Require(reader.String("scenario", context->scenario) == context->scenario, reader.Path("scenario"),
           reader.String("scenario", context->scenario), "must name this scenario (" + context->scenario + ")");
@@ -155,6 +161,8 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
                             {"run_id", context.run_id},
                             {"master_seed", context.seed},
                             {"brief", BriefReport(output.claims)},
+                            {"claim_false_failure_rate", context.claim_size.rate},
+                            {"run_false_failure_budget", theory::kRunFalseFailureBudget},
                             {"family_wise_false_failure_rate", FamilyWiseRate(output.claims)},
                             {"unexpected", UnexpectedClaims(output.claims)},
                             {"claims", nlohmann::json::array()}};

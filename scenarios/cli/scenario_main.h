@@ -26,6 +26,7 @@
 #include "scenarios/cli/run_metadata.h"
 #include "scenarios/cli/claim_report.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 
 namespace memgen::scenarios {
 
@@ -55,6 +56,7 @@ struct ScenarioContext {
   toml::table config;             ///< resolved: overlays merged (config_overlay.h), then --set overrides
   bool print_config = false;      ///< --print-config: print the validated config and exit
   std::uint64_t seed = 0;
+  theory::TestSize claim_size;    ///< verdict.claim_false_failure_rate: each claim's false-failure rate
   int threads = 1;
   std::filesystem::path out_root = "results";
   std::string run_id;

@@ -24,6 +24,7 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "sim/run/trial_runner.h"
 #include "theory/stats/sample_stats.h"
 
@@ -57,8 +58,8 @@ struct CubeCellResult {
 };
 
 CubeCellResult RunCubeCell(const CubeCellOptions& cell, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);
-std::vector<theory::Claim> BuildCubeClaims(const CubeCellResult& result);
-std::vector<theory::Claim> BuildCubeGridClaims(const std::vector<CubeCellResult>& results);
+std::vector<theory::Claim> BuildCubeClaims(const CubeCellResult& result, theory::TestSize size = {});
+std::vector<theory::Claim> BuildCubeGridClaims(const std::vector<CubeCellResult>& results, theory::TestSize size = {});
 
 // α_× of one (n, d, ξ) group of noiseless cells sorted by α₀: where the recall first falls to 2ξn,
 // interpolating recall linearly in log α₀ between the bracketing cells; SE of α_× from the two recall

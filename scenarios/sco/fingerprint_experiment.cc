@@ -18,7 +18,6 @@ namespace {
 
 constexpr int kStats = 3;  // mean, majority, clipped mean
 const char* kStatName[kStats] = {"mean", "majority", "clip0.1"};
-constexpr double kZ = 4.0;
 
 struct Draw {
   double p = 0.0;
@@ -55,7 +54,7 @@ void FingerprintMcOptions::Validate(const std::string& field) const {
 }
 
 FingerprintMcResult RunFingerprintMc(const FingerprintMcOptions& o, std::uint64_t seed,
-                                     const sim::TrialRunnerOptions& runner) {
+                                     const sim::TrialRunnerOptions& runner, theory::TestSize size) {
   FingerprintMcResult out;
   sim::TrialRunnerOptions r = runner;
   r.block_size = 4096;
@@ -73,7 +72,7 @@ FingerprintMcResult RunFingerprintMc(const FingerprintMcOptions& o, std::uint64_
     const char* source = identity == "F1" ? "DSSUV15 Lemma 5 = Voitovych et al. Lemma D.2"
                          : identity == "F2" ? "spec §6 F2 (integration by parts; Steinke-Ullman 2017)"
                                             : "Voitovych et al. (2025) Lemma D.3";
-    out.claims.push_back(theory::OracleClaim({id, statement, source}, g, 0.0, kZ));
+    out.claims.push_back(theory::OracleClaim({id, statement, source}, g, 0.0, size));
     out.table.Add(identity).Add(n).Add(param).Add(gamma).Add(kStatName[stat]).Add(o.runs);
     out.table.Add(theory::Summarize(lhs).mean).Add(theory::Summarize(rhs).mean).Add(g.mean).Add(g.se);
     out.table.EndRow();

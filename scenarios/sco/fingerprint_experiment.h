@@ -13,6 +13,7 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "sim/run/trial_runner.h"
 
 namespace memgen::scenarios {
@@ -33,6 +34,6 @@ struct FingerprintMcResult {
 };
 
 FingerprintMcResult RunFingerprintMc(const FingerprintMcOptions& options, std::uint64_t master_seed,
-                                     const sim::TrialRunnerOptions& runner);
+                                     const sim::TrialRunnerOptions& runner, theory::TestSize size = {});
 
 }  // namespace memgen::scenarios

@@ -17,10 +17,11 @@
 #include <vector>
 
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "scenarios/sco/tracing_claims.h"
 
 namespace memgen::scenarios {
 
-std::vector<theory::Claim> BuildScoProjectionClaims(const ScoCellResult& cell);
+std::vector<theory::Claim> BuildScoProjectionClaims(const ScoCellResult& cell, theory::TestSize size = {});
 
 }  // namespace memgen::scenarios

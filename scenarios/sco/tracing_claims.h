@@ -39,6 +39,7 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "theory/stats/sample_stats.h"
 #include "scenarios/sco/tracing_experiment.h"
 
@@ -76,8 +77,8 @@ struct ScoCellResult {
 };
 
 ScoCellResult SummarizeScoCell(const ScoCellOptions& cell, const std::vector<ScoTrial>& trials);
-std::vector<theory::Claim> BuildScoCellClaims(const ScoCellResult& cell);
-std::vector<theory::Claim> BuildScoScalingClaims(const std::vector<ScoCellResult>& cells);
+std::vector<theory::Claim> BuildScoCellClaims(const ScoCellResult& cell, theory::TestSize size = {});
+std::vector<theory::Claim> BuildScoScalingClaims(const std::vector<ScoCellResult>& cells, theory::TestSize size = {});
 sim::CsvTable ScoCellTable(const std::vector<ScoCellResult>& cells);  // one row per (cell, learner)
 sim::CsvTable ScoGridTable(const std::vector<ScoCellResult>& cells);  // (cell, learner, threshold)
 sim::CsvTable ScoDpCapTable(const std::vector<ScoCellResult>& cells);  // DP learners: (ξ, min(e^ε ξ + δ, 1))

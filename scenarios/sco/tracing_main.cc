@@ -22,23 +22,23 @@ memgen::scenarios::ScenarioOutput Run(const Options& options, const memgen::scen
   memgen::scenarios::ScenarioOutput out;
   for (const auto& cell : options.cells) {
     results.push_back(memgen::scenarios::SummarizeScoCell(cell, memgen::scenarios::RunScoCell(cell, context.seed, runner)));
-    for (auto& claim : memgen::scenarios::BuildScoCellClaims(results.back())) out.claims.push_back(std::move(claim));
-    for (auto& claim : memgen::scenarios::BuildScoProjectionClaims(results.back())) out.claims.push_back(std::move(claim));
+    for (auto& claim : memgen::scenarios::BuildScoCellClaims(results.back(), context.claim_size)) out.claims.push_back(std::move(claim));
+    for (auto& claim : memgen::scenarios::BuildScoProjectionClaims(results.back(), context.claim_size)) out.claims.push_back(std::move(claim));
   }
-  for (auto& claim : memgen::scenarios::BuildScoScalingClaims(results)) out.claims.push_back(std::move(claim));
+  for (auto& claim : memgen::scenarios::BuildScoScalingClaims(results, context.claim_size)) out.claims.push_back(std::move(claim));
   out.tables.emplace_back("cells", memgen::scenarios::ScoCellTable(results));
   out.tables.emplace_back("thresholds", memgen::scenarios::ScoGridTable(results));
   out.tables.emplace_back("dp_cap", memgen::scenarios::ScoDpCapTable(results));
   std::vector<memgen::scenarios::CubeCellResult> cubes;
   for (const auto& cube : options.cubes) {
     cubes.push_back(memgen::scenarios::RunCubeCell(cube, context.seed, runner));
-    for (auto& claim : memgen::scenarios::BuildCubeClaims(cubes.back())) out.claims.push_back(std::move(claim));
+    for (auto& claim : memgen::scenarios::BuildCubeClaims(cubes.back(), context.claim_size)) out.claims.push_back(std::move(claim));
   }
-  for (auto& claim : memgen::scenarios::BuildCubeGridClaims(cubes)) out.claims.push_back(std::move(claim));
+  for (auto& claim : memgen::scenarios::BuildCubeGridClaims(cubes, context.claim_size)) out.claims.push_back(std::move(claim));
   if (!cubes.empty()) out.tables.emplace_back("cube", memgen::scenarios::CubeTable(cubes));
   if (options.fingerprint) {
     memgen::scenarios::FingerprintMcResult f =
-        memgen::scenarios::RunFingerprintMc(options.fingerprint_options, context.seed, runner);
+        memgen::scenarios::RunFingerprintMc(options.fingerprint_options, context.seed, runner, context.claim_size);
     for (auto& claim : f.claims) out.claims.push_back(std::move(claim));
     out.tables.emplace_back("fingerprint", std::move(f.table));
   }

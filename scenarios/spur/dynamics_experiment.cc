@@ -22,7 +22,6 @@
 namespace memgen::scenarios {
 namespace {
 
-constexpr double kZ = 4.0;
 const char* kSource = "spurious_memorization.md §6 (Figure-5 analogue); Soudry et al. (2018)";
 
 
@@ -173,31 +172,33 @@ struct Trajectories {
 };
 
 // SPUR-E3.converge: ERM's distance to the SVM direction shrinks.
-theory::Claim ConvergeClaim(const Trajectories& tr) {
+theory::Claim ConvergeClaim(const Trajectories& tr, theory::TestSize size) {
   std::vector<theory::MeanSe> distance;
   for (std::size_t k = 0; k < tr.Count(); ++k)
     distance.push_back(Over(tr.trials, [k](const DynamicsTrial& t) { return std::fabs(t.points[kDynErm][k].ratio - t.svm_ratio); }));
   theory::Claim c = theory::DecreasingClaim({"SPUR-E3.converge", "ERM approaches the max-margin direction: |v/u - (v/u)_SVM| falls with log t",
                                   kSource},
-                                 tr.times, distance, kZ);
+                                 tr.times, distance, size);
   c.details = {{"svm_ratio", Over(tr.trials, [](const DynamicsTrial& t) { return t.svm_ratio; }).mean},
                {"last_distance", distance.back().mean}};
   return c;
 }
 
 // SPUR-E3.clean: at σ_ε = 0 ERM heads to the core direction and classifies the minority (ALL-OF of
-// two one-sided bounds; v/u first).
-theory::Claim CleanClaim(const Trajectories& tr) {
+// two one-sided bounds with margin 0, the levels being well short of the limits 1; v/u first).
+theory::Claim CleanClaim(const Trajectories& tr, theory::TestSize size) {
   const std::size_t k_count = tr.Count();
   const theory::MeanSe last = tr.At(kDynClean, k_count - 1, &DynamicsPoint::ratio);
-  const theory::Claim ratio = theory::AtLeastClaim({"", "", kSource}, {tr.times.back()}, {last}, 0.7, kZ);
+  const theory::Claim ratio =
+      theory::MeanBoundClaim({"", "", kSource}, last, 0.7, theory::BoundSide::kAtLeast, 0.0, size.Split(2));
   std::vector<double> late_t;
   std::vector<theory::MeanSe> late_minority;
   for (std::size_t k = 2; k < k_count; ++k) {
     late_t.push_back(tr.times[k]);
     late_minority.push_back(tr.At(kDynClean, k, &DynamicsPoint::acc_minority));
   }
-  const theory::Claim minority = theory::AtLeastClaim({"", "", kSource}, late_t, late_minority, 0.99, kZ);
+  const theory::Claim minority = theory::SeriesBoundClaim({"", "", kSource}, late_t, late_minority, 0.99,
+                                                          theory::BoundSide::kAtLeast, 0.0, size.Split(2));
   theory::Claim c = theory::AllOfClaim(
       {"SPUR-E3.clean", "without noise ERM heads to the core direction: v/u at the last t >= 0.7", kSource}, {ratio, minority});
   c.AddNote("parts: v/u at the last t, then the minority accuracy for t >= 100");
@@ -205,23 +206,25 @@ theory::Claim CleanClaim(const Trajectories& tr) {
 }
 
 // SPUR-E4.reweight: reweighting sits at the SVM direction from t = 1e3: at every t >= 1e3 the paired
-// difference d = (v/u)_reweight − (v/u)_SVM has |mean| <= 0.02 + 4 SE (TOLERANCE; 0.02 is the
-// statement's tolerance). ALL-OF over t, the worst t (largest |mean| − 4 SE) first, so the claim's
-// numbers are the worst t's; the false-failure rate is the sum over t.
-theory::Claim ReweightClaim(const Trajectories& tr) {
+// difference d = (v/u)_reweight − (v/u)_SVM has |mean| <= 0.02 + z SE (TOLERANCE; 0.02 is the
+// statement's tolerance). ALL-OF over t (the size split over t), the worst t (largest (|mean| − 0.02)/SE)
+// first, so the claim's numbers are the worst t's.
+theory::Claim ReweightClaim(const Trajectories& tr, theory::TestSize size) {
   const std::size_t k_count = tr.Count();
   std::vector<theory::Claim> parts;
   std::vector<double> times;
   double worst_excess = -INFINITY;
   std::size_t worst = 0;
+  const theory::TestSize each = size.Split(k_count > 3 ? k_count - 3 : 1);
   for (std::size_t k = 3; k < k_count; ++k) {
     const theory::MeanSe d =
         Over(tr.trials, [k](const DynamicsTrial& t) { return t.points[kDynReweight][k].ratio - t.svm_ratio; });
-    if (std::fabs(d.mean) - kZ * d.se > worst_excess) {
-      worst_excess = std::fabs(d.mean) - kZ * d.se;
+    const double excess = (std::fabs(d.mean) - 0.02) / std::max(d.se, 1e-300);
+    if (excess > worst_excess) {
+      worst_excess = excess;
       worst = parts.size();
     }
-    parts.push_back(theory::ToleranceClaim({"", "", kSource}, d, 0.0, 0.02, kZ));
+    parts.push_back(theory::ToleranceClaim({"", "", kSource}, d, 0.0, 0.02, each));
     times.push_back(tr.times[k]);
   }
   if (!parts.empty()) {
@@ -241,24 +244,26 @@ theory::Claim ReweightClaim(const Trajectories& tr) {
 // SPUR-E4.shift_wins and SPUR-E4.transient: the shift's advantage over ERM from t = 10, and its decay.
 // shift_wins is a PAIRED-ORDER at every t >= 10 on d = acc_ERM − acc_shift (minority, per trial):
 // PASS when every d is significantly negative, FAIL when one is significantly positive, otherwise
-// INCONCLUSIVE (a zero advantage is no evidence either way). ALL-OF over t, the weakest t (largest
-// mean + 4 SE) first.
-void AddShiftClaims(const Trajectories& tr, std::vector<theory::Claim>* claims) {
+// INCONCLUSIVE (a zero advantage is no evidence either way). ALL-OF over t (the size split over t),
+// the weakest t (largest mean/SE) first.
+void AddShiftClaims(const Trajectories& tr, theory::TestSize size, std::vector<theory::Claim>* claims) {
   std::vector<double> x;
   std::vector<theory::MeanSe> shift_minority;
   std::vector<theory::Claim> parts;
   double weakest_upper = -INFINITY;
   std::size_t weakest = 0;
+  const theory::TestSize each = size.Split(tr.Count() > 1 ? tr.Count() - 1 : 1);
   for (std::size_t k = 1; k < tr.Count(); ++k) {
     x.push_back(tr.times[k]);
     const theory::MeanSe d = Over(tr.trials, [k](const DynamicsTrial& t) {
       return t.points[kDynErm][k].acc_minority - t.points[kDynShift][k].acc_minority;
     });
-    if (d.mean + kZ * d.se > weakest_upper) {
-      weakest_upper = d.mean + kZ * d.se;
+    const double t_stat = d.mean / std::max(d.se, 1e-300);
+    if (t_stat > weakest_upper) {
+      weakest_upper = t_stat;
       weakest = parts.size();
     }
-    parts.push_back(theory::PairedOrderingClaim({"", "", kSource}, d, kZ));
+    parts.push_back(theory::PairedOrderingClaim({"", "", kSource}, d, each));
     shift_minority.push_back(tr.At(kDynShift, k, &DynamicsPoint::acc_minority));
   }
   std::vector<double> order_t = x;
@@ -274,35 +279,32 @@ void AddShiftClaims(const Trajectories& tr, std::vector<theory::Claim>* claims) 
   claims->push_back(wins);
   claims->push_back(theory::DecreasingClaim({"SPUR-E4.transient", "and that accuracy decays with t: the advantage is transient",
                                     kSource + std::string("; Kini et al. (2021)")},
-                                   x, shift_minority, kZ));
+                                   x, shift_minority, size));
 }
 
-// SPUR-E4.oversized: an over-sized shift over-corrects early.
-theory::Claim OversizedClaim(const Trajectories& tr) {
+// SPUR-E4.oversized: an over-sized shift over-corrects early (at most 0.01 at every t <= 100, margin 0).
+theory::Claim OversizedClaim(const Trajectories& tr, theory::TestSize size) {
   std::vector<double> x;
   std::vector<theory::MeanSe> majority;
   for (std::size_t k = 0; k <= 2 && k < tr.Count(); ++k) {
     x.push_back(tr.times[k]);
-    theory::MeanSe m = tr.At(kDynOversized, k, &DynamicsPoint::acc_majority);
-    m.mean = -m.mean;  // at most 0.01 ⇔ −accuracy at least −0.01
-    majority.push_back(m);
+    majority.push_back(tr.At(kDynOversized, k, &DynamicsPoint::acc_majority));
   }
-  theory::Claim c = theory::AtLeastClaim({"SPUR-E4.oversized", "an over-sized shift (delta = 6) sacrifices the majority early (accuracy <= 0.01 for t <= 100)",
-                               kSource},
-                              x, majority, -0.01, kZ);
-  // The rule's numbers are on −accuracy (there is no "at most" series rule): measured −acc, level −0.01.
-  c.AddNote("measured on -accuracy: majority accuracy " + theory::Num(-c.measured()) + " at the worst t");
-  return c;
+  return theory::SeriesBoundClaim({"SPUR-E4.oversized",
+                                   "an over-sized shift (delta = 6) sacrifices the majority early (accuracy <= 0.01 for t <= 100)",
+                                   kSource},
+                                  x, majority, 0.01, theory::BoundSide::kAtMost, 0.0, size);
 }
 
 }  // namespace
 
-std::vector<theory::Claim> BuildDynamicsClaims(const DynamicsOptions& o, const std::vector<DynamicsTrial>& trials) {
+std::vector<theory::Claim> BuildDynamicsClaims(const DynamicsOptions& o, const std::vector<DynamicsTrial>& trials,
+                                               theory::TestSize size) {
   Trajectories tr{trials, {}};
   for (int k = 0; k <= o.max_power; ++k) tr.times.push_back(std::pow(10.0, static_cast<double>(k)));
-  std::vector<theory::Claim> claims = {ConvergeClaim(tr), CleanClaim(tr), ReweightClaim(tr)};
-  AddShiftClaims(tr, &claims);
-  claims.push_back(OversizedClaim(tr));
+  std::vector<theory::Claim> claims = {ConvergeClaim(tr, size), CleanClaim(tr, size), ReweightClaim(tr, size)};
+  AddShiftClaims(tr, size, &claims);
+  claims.push_back(OversizedClaim(tr, size));
   return claims;
 }
 

@@ -28,6 +28,7 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "sim/run/trial_runner.h"
 
 namespace memgen::scenarios {
@@ -65,7 +66,8 @@ struct DynamicsTrial {
 DynamicsTrial RunDynamicsTrial(const DynamicsOptions& options, std::uint64_t master_seed, std::int64_t trial);
 std::vector<DynamicsTrial> RunDynamics(const DynamicsOptions& options, std::uint64_t master_seed,
                                        const sim::TrialRunnerOptions& runner);
-std::vector<theory::Claim> BuildDynamicsClaims(const DynamicsOptions& options, const std::vector<DynamicsTrial>& trials);
+std::vector<theory::Claim> BuildDynamicsClaims(const DynamicsOptions& options, const std::vector<DynamicsTrial>& trials,
+                                               theory::TestSize size = {});
 sim::CsvTable DynamicsTable(const DynamicsOptions& options, const std::vector<DynamicsTrial>& trials);
 
 }  // namespace memgen::scenarios

@@ -25,11 +25,13 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "scenarios/spur/figure1_experiment.h"
 
 namespace memgen::scenarios {
 
-std::vector<theory::Claim> BuildFigure1Claims(const Figure1Options& options, const std::vector<Figure1Trial>& trials);
+std::vector<theory::Claim> BuildFigure1Claims(const Figure1Options& options, const std::vector<Figure1Trial>& trials,
+                                              theory::TestSize size = {});
 sim::CsvTable Figure1TrialTable(const Figure1Options& options, const std::vector<Figure1Trial>& trials);
 sim::CsvTable Figure1CurveTable(const std::vector<Figure1Trial>& trials);  ///< trial 0, per epoch
 sim::CsvTable Figure1PointTable(const std::vector<Figure1Trial>& trials);  ///< trial 0, per training point

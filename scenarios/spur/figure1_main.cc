@@ -20,7 +20,7 @@ memgen::scenarios::ScenarioOutput Run(const Figure1Options& options, const memge
   out.tables.emplace_back("curves", memgen::scenarios::Figure1CurveTable(trials));
   out.tables.emplace_back("sweep", memgen::scenarios::Figure1SweepTable(options, trials));
   out.tables.emplace_back("points", memgen::scenarios::Figure1PointTable(trials));
-  out.claims = memgen::scenarios::BuildFigure1Claims(options, trials);
+  out.claims = memgen::scenarios::BuildFigure1Claims(options, trials, context.claim_size);
   return out;
 }
 

@@ -2,9 +2,6 @@
 #include "scenarios/spur/margins_experiment.h"
 
 #include <Eigen/Core>
-#include <boost/math/distributions/normal.hpp>
-#include <boost/math/distributions/poisson.hpp>
-#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -25,7 +22,6 @@
 namespace memgen::scenarios {
 namespace {
 
-constexpr double kZ = 4.0;
 constexpr double kClosedFormTolerance = 0.03;  // spec E2 (prototype maximum 0.015 at d/n = 20)
 // s_eff: the tolerance of the closed form at s_eff, from a calibration on another master seed than the
 // configs' (20261121): scn_spur_theory, default config restricted to d/n in {5, 20} (30 noisy cells of
@@ -122,85 +118,42 @@ theory::MeanSe Over(const std::vector<MarginTrial>& trials, F f) {
 // (docs/spurious_memorization.md).
 bool ClosedFormApplies(const MarginCell& c) { return c.d_over_n >= 20.0 && !std::isinf(c.n_over_s) && c.sigma_feature == 0.0; }
 
-// Two-sided p-value of `observed` errors for a Poisson-binomial count with the given mean and
-// variance: the Poisson law with that mean when the variance is small (< 10; Le Cam), else the normal
-// approximation with continuity correction.
-double ErrorCountPValue(double observed, double mean, double variance) {
-  if (variance < 10.0) {
-    if (mean <= 0.0) return observed == 0.0 ? 1.0 : 0.0;
-    const boost::math::poisson law(mean);
-    const double lower = boost::math::cdf(law, observed);
-    const double upper = observed <= 0.0 ? 1.0 : boost::math::cdf(boost::math::complement(law, observed - 1.0));
-    return std::min(1.0, 2.0 * std::min(lower, upper));
-  }
-  const double z = (std::fabs(observed - mean) - 0.5) / std::sqrt(variance);
-  return std::min(1.0, 2.0 * boost::math::cdf(boost::math::complement(boost::math::normal(), std::max(z, 0.0))));
-}
-
-constexpr double kPhiLevel = 1e-4;  // per group: the claim's false-failure rate is <= 2e-4
-
-// P(X >= k) for X ~ Poisson(law).
-double PoissonUpper(const boost::math::poisson& law, double k) {
-  return k <= 0.0 ? 1.0 : boost::math::cdf(boost::math::complement(law, k - 1.0));
-}
-
-// The shift of the error count that the two-sided level-`alpha` test of ErrorCountPValue detects with
-// probability 0.9, from the test's own law. Normal regime: 0.5 + (z_{alpha/2} + z_0.9) sd. Poisson
-// regime: with k_hi the smallest count the test rejects above the mean, the Poisson mean lambda with
-// P(X >= k_hi) = 0.9 (P(Gamma(k_hi) <= lambda), so lambda = gamma_p_inv(k_hi, 0.9)) minus the mean;
-// likewise below the mean when a lower critical count exists; the smaller of the two shifts.
-double ErrorCountDetectable(double mean, double variance, double alpha) {
-  const boost::math::normal standard;
-  const double z90 = boost::math::quantile(standard, 0.9);
-  if (variance >= 10.0) {
-    return 0.5 + (boost::math::quantile(boost::math::complement(standard, 0.5 * alpha)) + z90) * std::sqrt(variance);
-  }
-  if (mean <= 0.0) return boost::math::gamma_p_inv(1.0, 0.9);  // any error rejects: P(X >= 1) = 0.9 at ln 10
-  const boost::math::poisson law(mean);
-  double k_hi = std::max(1.0, std::floor(boost::math::quantile(boost::math::complement(law, 0.5 * alpha))) - 2.0);
-  while (2.0 * PoissonUpper(law, k_hi) >= alpha) k_hi += 1.0;
-  double detectable = boost::math::gamma_p_inv(k_hi, 0.9) - mean;
-  if (2.0 * boost::math::pdf(law, 0.0) < alpha) {  // a lower critical count exists
-    double k_lo = std::ceil(boost::math::quantile(law, 0.5 * alpha)) + 2.0;
-    while (k_lo >= 0.0 && 2.0 * boost::math::cdf(law, k_lo) >= alpha) k_lo -= 1.0;
-    if (k_lo >= 0.0) detectable = std::min(detectable, mean - boost::math::gamma_q_inv(k_lo + 1.0, 0.9));
-  }
-  return detectable;
-}
-
-// One group's pooled error count against its Poisson-binomial law (ExactTestClaim at kPhiLevel).
-theory::Claim ErrorCountClaim(const MarginCellResult& r, int group) {
+// One group's pooled error count against its exact law, the sum over trials of Binomial(test points,
+// 1 − Φ accuracy) (theory/stats/binomial_sum.h; ExactTestClaim at the size).
+theory::Claim ErrorCountClaim(const MarginCellResult& r, int group, theory::TestSize size) {
   const char* name = group == 0 ? "majority" : "minority";
+  const theory::BinomialSumLaw law(r.error_law[group]);
   theory::ExactTest test;
   test.measured = r.errors[group];
-  test.predicted = r.expected_errors[group];
-  test.p_value = ErrorCountPValue(r.errors[group], r.expected_errors[group], r.error_variance[group]);
-  test.alpha = kPhiLevel;
-  test.detectable_deviation = ErrorCountDetectable(r.expected_errors[group], r.error_variance[group], kPhiLevel);
-  test.description = std::string("two-sided p of the ") + name +
-                     " error count (Poisson-binomial law from the Phi probabilities)";
+  test.predicted = law.Mean();
+  test.p_value = law.TwoSidedPValue(static_cast<std::int64_t>(r.errors[group]));
+  test.alpha = size.rate;
+  test.detectable_deviation = law.DetectableShift(size.rate);
+  test.description = std::string("two-sided exact p of the ") + name +
+                     " error count (a sum of binomials from the Phi probabilities)";
   return theory::ExactTestClaim({"", "", "spurious_memorization.md §4.4 (exact given w)"}, test);
 }
 
 // Both groups' exact tests must pass (ALL-OF; the minority's count is the claim's measured value).
-theory::Claim PhiClaim(const MarginCellResult& r) {
-  const theory::Claim minority = ErrorCountClaim(r, 1), majority = ErrorCountClaim(r, 0);
+theory::Claim PhiClaim(const MarginCellResult& r, theory::TestSize size) {
+  const theory::Claim minority = ErrorCountClaim(r, 1, size.Split(2)), majority = ErrorCountClaim(r, 0, size.Split(2));
   theory::Claim c = theory::AllOfClaim({"SPUR-E2.phi." + r.cell.Name(),
                                         "the Phi formula gives the Monte Carlo test accuracy of the SVM (pooled test errors)",
                                         "spurious_memorization.md §4.4 (exact given w)"},
                                        {minority, majority});
-  c.AddNote("minority " + theory::Num(r.errors[1]) + " errors vs " + theory::Num(r.expected_errors[1]) + " expected (p " +
+  c.AddNote("minority " + theory::Num(r.errors[1]) + " errors vs " + theory::Num(theory::BinomialSumLaw(r.error_law[1]).Mean()) + " expected (p " +
             theory::Num(minority.details.at("p_value").get<double>()) + "); majority " + theory::Num(r.errors[0]) + " vs " +
-            theory::Num(r.expected_errors[0]) + " (p " + theory::Num(majority.details.at("p_value").get<double>()) + ")");
+            theory::Num(theory::BinomialSumLaw(r.error_law[0]).Mean()) + " (p " + theory::Num(majority.details.at("p_value").get<double>()) + ")");
   c.details = {{"p_majority", majority.details.at("p_value")}, {"p_minority", minority.details.at("p_value")},
-               {"errors_majority", r.errors[0]}, {"expected_majority", r.expected_errors[0]}};
+               {"errors_majority", r.errors[0]}, {"expected_majority", theory::BinomialSumLaw(r.error_law[0]).Mean()}};
   return c;
 }
 
-// |mean - closed form| <= tolerance + 4 SE (TOLERANCE); the tolerances are the spec's (E2) and a
+// |mean - closed form| <= tolerance + z SE (TOLERANCE); the tolerances are the spec's (E2) and a
 // calibration on another seed (kEffTolerance).
-theory::Claim CloseTo(const theory::ClaimHeader& h, const theory::MeanSe& m, double prediction, double tolerance = kClosedFormTolerance) {
-  return theory::ToleranceClaim(h, m, prediction, tolerance, kZ);
+theory::Claim CloseTo(const theory::ClaimHeader& h, const theory::MeanSe& m, double prediction, double tolerance,
+                      theory::TestSize size) {
+  return theory::ToleranceClaim(h, m, prediction, tolerance, size);
 }
 
 }  // namespace
@@ -259,14 +212,12 @@ MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t seed, const
   out.acc_majority = Over(trials, [](const MarginTrial& t) { return t.acc_major; });
   out.acc_minority = Over(trials, [](const MarginTrial& t) { return t.acc_minor; });
   out.max_cos = Over(trials, [](const MarginTrial& t) { return t.max_cos; });
-  const auto m = static_cast<double>(cell.test_points);
   for (const MarginTrial& t : trials) {
     const double p_error[2] = {1.0 - t.acc_major, 1.0 - t.acc_minor};
     const double observed[2] = {t.errors_major, t.errors_minor};
     for (int g = 0; g < 2; ++g) {
       out.errors[g] += observed[g];
-      out.expected_errors[g] += m * p_error[g];
-      out.error_variance[g] += m * p_error[g] * (1.0 - p_error[g]);
+      out.error_law[g].push_back({cell.test_points, std::clamp(p_error[g], 0.0, 1.0)});
     }
     out.max_kkt = std::max(out.max_kkt, t.kkt);
     out.max_residual = std::max(out.max_residual, t.residual);
@@ -278,11 +229,11 @@ namespace {
 
 // SPUR-E2.closed_form.<learner>.<cell>: the SVM's and the interpolant's (u, v) against §4.2, both
 // within the tolerance (ALL-OF; v first, so the claim's numbers are v's).
-void AddClosedFormClaims(const MarginCellResult& r, std::vector<theory::Claim>* claims) {
+void AddClosedFormClaims(const MarginCellResult& r, theory::TestSize size, std::vector<theory::Claim>* claims) {
   const MarginCell& c = r.cell;
   for (const auto& [name, m_u, m_v] : {std::tuple{"svm", r.u_svm, r.v_svm}, std::tuple{"interpolant", r.u_mn, r.v_mn}}) {
-    const theory::Claim cv = CloseTo({"", "", kSource}, m_v, r.v_cf);
-    const theory::Claim cu = CloseTo({"", "", kSource}, m_u, r.u_cf);
+    const theory::Claim cv = CloseTo({"", "", kSource}, m_v, r.v_cf, kClosedFormTolerance, size.Split(2));
+    const theory::Claim cu = CloseTo({"", "", kSource}, m_u, r.u_cf, kClosedFormTolerance, size.Split(2));
     theory::Claim both = theory::AllOfClaim({std::string("SPUR-E2.closed_form.") + name + "." + c.Name(),
                                              std::string("the ") + name + "'s feature margins (u, v) match the closed form (d >= 5n)",
                                              kSource},
@@ -300,10 +251,10 @@ bool ClosedFormEffApplies(const MarginCellResult& r) {
 }
 
 // SPUR-E2.closed_form_eff.<cell>: the interpolant's (u, v) against the closed form at s_eff (ALL-OF, v first).
-theory::Claim ClosedFormEffClaim(const MarginCellResult& r) {
+theory::Claim ClosedFormEffClaim(const MarginCellResult& r, theory::TestSize size) {
   const char* source = "spurious_memorization.md §4.2 with the inverse-Wishart finite-d correction";
-  const theory::Claim cv = CloseTo({"", "", source}, r.v_mn, r.v_cf_eff, kEffTolerance);
-  const theory::Claim cu = CloseTo({"", "", source}, r.u_mn, r.u_cf_eff, kEffTolerance);
+  const theory::Claim cv = CloseTo({"", "", source}, r.v_mn, r.v_cf_eff, kEffTolerance, size.Split(2));
+  const theory::Claim cu = CloseTo({"", "", source}, r.u_mn, r.u_cf_eff, kEffTolerance, size.Split(2));
   theory::Claim both = theory::AllOfClaim({"SPUR-E2.closed_form_eff." + r.cell.Name(),
                                            "the interpolant's (u, v) match the closed form at s_eff = sigma^2 (d - n - 1) (d >= 5n)",
                                            source},
@@ -317,11 +268,14 @@ theory::Claim ClosedFormEffClaim(const MarginCellResult& r) {
 bool CoreApplies(const MarginCell& c) { return std::isinf(c.n_over_s) && c.sigma_feature == 0.0; }
 
 // SPUR-E2.core.<cell>: without noise the SVM is the core direction and the minority is classified
-// (ALL-OF of two one-sided bounds; the core direction first).
-theory::Claim CoreClaim(const MarginCellResult& r) {
+// (ALL-OF of two one-sided bounds, margin 0: the level 0.99 already allows for the finite-d error;
+// the core direction first).
+theory::Claim CoreClaim(const MarginCellResult& r, theory::TestSize size) {
   const std::string source = kSource + std::string(" (i)");
-  const theory::Claim core = theory::AtLeastClaim({"", "", source}, {0.0}, {r.core_direction}, 0.99, kZ);
-  const theory::Claim minority = theory::AtLeastClaim({"", "", source}, {0.0}, {r.acc_minority}, 0.99, kZ);
+  const theory::Claim core =
+      theory::MeanBoundClaim({"", "", source}, r.core_direction, 0.99, theory::BoundSide::kAtLeast, 0.0, size.Split(2));
+  const theory::Claim minority =
+      theory::MeanBoundClaim({"", "", source}, r.acc_minority, 0.99, theory::BoundSide::kAtLeast, 0.0, size.Split(2));
   theory::Claim both = theory::AllOfClaim({"SPUR-E2.core." + r.cell.Name(),
                                            "without noise the max-margin solution is the core feature: w_y/|w| >= 0.99",
                                            source},
@@ -331,11 +285,11 @@ theory::Claim CoreClaim(const MarginCellResult& r) {
 }
 
 // The per-cell claims, in this order: phi, closed_form (svm, interpolant), closed_form_eff, core.
-void AddCellClaims(const MarginCellResult& r, std::vector<theory::Claim>* claims) {
-  claims->push_back(PhiClaim(r));
-  if (ClosedFormApplies(r.cell)) AddClosedFormClaims(r, claims);
-  if (ClosedFormEffApplies(r)) claims->push_back(ClosedFormEffClaim(r));
-  if (CoreApplies(r.cell)) claims->push_back(CoreClaim(r));
+void AddCellClaims(const MarginCellResult& r, theory::TestSize size, std::vector<theory::Claim>* claims) {
+  claims->push_back(PhiClaim(r, size));
+  if (ClosedFormApplies(r.cell)) AddClosedFormClaims(r, size, claims);
+  if (ClosedFormEffApplies(r)) claims->push_back(ClosedFormEffClaim(r, size));
+  if (CoreApplies(r.cell)) claims->push_back(CoreClaim(r, size));
 }
 
 using SeriesMap = std::map<std::string, std::vector<const MarginCellResult*>>;
@@ -354,7 +308,7 @@ void GroupSeries(const std::vector<MarginCellResult>& cells, SeriesMap* by_ns, S
 }
 
 // SPUR-E2.drift.<series>: |v_svm − v_cf| shrinks along a d/n sweep (cells sorted by d/n).
-theory::Claim DriftClaim(const std::string& key, const std::vector<const MarginCellResult*>& series) {
+theory::Claim DriftClaim(const std::string& key, const std::vector<const MarginCellResult*>& series, theory::TestSize size) {
   std::vector<double> x;
   std::vector<theory::MeanSe> drift;
   for (const auto* r : series) {
@@ -363,14 +317,14 @@ theory::Claim DriftClaim(const std::string& key, const std::vector<const MarginC
   }
   theory::Claim c = theory::DecreasingClaim({"SPUR-E2.drift." + key, "the SVM's distance to the closed-form v shrinks as d/n grows",
                                   "spurious_memorization.md §4.5 (the closed form needs d >~ 5n)"},
-                                 x, drift, kZ);
+                                 x, drift, size);
   for (const auto* r : series) c.details["drift_dn" + theory::Num(r->cell.d_over_n)] = r->drift_svm.mean;
   return c;
 }
 
 // SPUR-E2.support.<series>: the support-vector count does not fall along an n/s sweep (cells sorted
 // by decreasing n/s, i.e. increasing σ_ε, ∞ first).
-theory::Claim SupportClaim(const std::string& key, const std::vector<const MarginCellResult*>& series) {
+theory::Claim SupportClaim(const std::string& key, const std::vector<const MarginCellResult*>& series, theory::TestSize size) {
   std::vector<double> x;
   std::vector<theory::MeanSe> negative_support;
   for (const auto* r : series) {
@@ -379,58 +333,47 @@ theory::Claim SupportClaim(const std::string& key, const std::vector<const Margi
     m.mean = -m.mean;
     negative_support.push_back(m);
   }
-  return theory::DecreasingClaim({"SPUR-E2.support." + key,
+  return theory::NonIncreasingClaim({"SPUR-E2.support." + key,
                                   "the support-vector count does not fall as sigma_eps grows (support-vector proliferation)",
                                   "spurious_memorization.md §4.5, E2"},
-                                 x, negative_support, kZ);
+                                 x, negative_support, size);
 }
 
 // SPUR-E2.flip.<series>: the measured sign change of v along an n/s sweep against the closed-form
 // threshold [B(1 − ρ) − Aρ]/(2ρ(1 − ρ)) (BRACKET: v significantly negative at some n/s below it and
 // significantly positive at some n/s above it, none on the wrong side; no evidence on a side is
-// INCONCLUSIVE). When no flip is possible (threshold −∞) the claim is that v never turns negative:
-// AT-LEAST 0 over the sweep (FAIL if v is significantly negative at some n/s). The σ_ε = 0 cell
-// (n/s = ∞) is not part of the sweep.
-theory::Claim FlipClaim(const std::string& key, const std::vector<const MarginCellResult*>& series) {
+// INCONCLUSIVE). When no flip is possible (threshold −∞) the claim is that v stays positive: the
+// bracket's sign-everywhere form (PASS when v is significantly positive at every n/s, FAIL when it is
+// significantly negative at one). The σ_ε = 0 cell (n/s = ∞) is not part of the sweep.
+theory::Claim FlipClaim(const std::string& key, const std::vector<const MarginCellResult*>& series, theory::TestSize size) {
   const MarginCell& first = series.front()->cell;
   const double threshold = theory::FlipThreshold(std::floor(first.rho * static_cast<double>(first.n)) / static_cast<double>(first.n),
                                          first.gamma);
   const theory::ClaimHeader header{"SPUR-E2.flip." + key, "the minority flips (v < 0) exactly below the closed-form threshold on n/s",
                                    kSource + std::string(" §4.3")};
   std::vector<theory::SignedPoint> points;
-  std::vector<double> x;
-  std::vector<theory::MeanSe> v;
-  for (const auto* r : series) {
-    if (std::isinf(r->cell.n_over_s)) continue;
-    points.push_back({r->cell.n_over_s, r->v_svm});
-    x.push_back(r->cell.n_over_s);
-    v.push_back(r->v_svm);
-  }
-  if (std::isinf(threshold)) {
-    theory::Claim c = theory::AtLeastClaim(header, x, v, 0.0, kZ);
-    c.AddNote("no flip possible (threshold " + theory::Num(threshold) + "): v >= 0 at every n/s");
-    return c;
-  }
-  return theory::BracketClaim(header, points, threshold, kZ);
+  for (const auto* r : series)
+    if (!std::isinf(r->cell.n_over_s)) points.push_back({r->cell.n_over_s, r->v_svm});
+  return theory::BracketClaim(header, points, threshold, size);
 }
 
 }  // namespace
 
-std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells) {
+std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells, theory::TestSize size) {
   std::vector<theory::Claim> claims;
-  for (const MarginCellResult& r : cells) AddCellClaims(r, &claims);
+  for (const MarginCellResult& r : cells) AddCellClaims(r, size, &claims);
   SeriesMap by_ns, by_dn;
   GroupSeries(cells, &by_ns, &by_dn);
   for (auto& [key, series] : by_ns) {  // drift against d/n
     if (series.size() < 3) continue;
     std::sort(series.begin(), series.end(), [](auto* a, auto* b) { return a->cell.d_over_n < b->cell.d_over_n; });
-    claims.push_back(DriftClaim(key, series));
+    claims.push_back(DriftClaim(key, series, size));
   }
   for (auto& [key, series] : by_dn) {  // n/s sweeps at fixed d/n
     if (series.size() < 3) continue;
     std::sort(series.begin(), series.end(), [](auto* a, auto* b) { return a->cell.n_over_s > b->cell.n_over_s; });
-    claims.push_back(SupportClaim(key, series));
-    if (series.front()->cell.d_over_n >= 20.0) claims.push_back(FlipClaim(key, series));
+    claims.push_back(SupportClaim(key, series, size));
+    if (series.front()->cell.d_over_n >= 20.0) claims.push_back(FlipClaim(key, series, size));
   }
   return claims;
 }

@@ -31,7 +31,9 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "sim/run/trial_runner.h"
+#include "theory/stats/binomial_sum.h"
 #include "theory/stats/sample_stats.h"
 
 namespace memgen::scenarios {
@@ -63,13 +65,15 @@ struct MarginCellResult {
   theory::MeanSe phi_gap_majority, phi_gap_minority;  ///< acc_MC − acc_Φ
   theory::MeanSe acc_majority, acc_minority;        ///< Φ accuracy of the SVM
   theory::MeanSe max_cos;                           ///< max_{i≠j} |cos(ε_i, ε_j)|
-  // Pooled Monte Carlo test errors and their law under the Φ formula, per group (0 majority, 1 minority).
-  double errors[2] = {0, 0}, expected_errors[2] = {0, 0}, error_variance[2] = {0, 0};
+  // Pooled Monte Carlo test errors and their law under the Φ formula, per group (0 majority, 1 minority):
+  // one Binomial(test points, 1 − Φ accuracy) per trial.
+  double errors[2] = {0, 0};
+  std::vector<theory::BinomialPart> error_law[2];
   double max_kkt = 0.0, max_residual = 0.0;      ///< worst SVM KKT violation, worst interpolation residual
 };
 
 MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);
-std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells);
+std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells, theory::TestSize size = {});
 sim::CsvTable MarginTable(const std::vector<MarginCellResult>& cells);
 // The closed form on a dense log grid of n/s ∈ [0.1, 100] for every (series, n, ρ, γ, d/n) of the
 // cells: u, v at s and at s_eff (for the figures).

@@ -15,7 +15,6 @@
 namespace memgen::scenarios {
 namespace {
 
-constexpr double kZ = 2.0;  // spec E7: "2·SE intervals excluding 0"
 const char* kSource = "Bayat et al. (2024) Fig. 3, good_bad_ugly_memorization.py; spurious_memorization.md §8, E7";
 
 
@@ -80,12 +79,13 @@ theory::Claim FitClaim(const RegressionOptions& o, std::size_t level, const std:
   return c;
 }
 
-// Seed-paired ordering: d_t = err_good(t) − err_other(t), PAIRED-ORDER with 2 SE (spec E7: "2 SE
-// intervals excluding 0"): PASS when mean + 2 SE < 0, FAIL when mean − 2 SE > 0 (significantly
-// reversed), otherwise INCONCLUSIVE (no evidence either way). Its false-failure rate is stated by the
-// rule, P(t_{T−1} > 2) (the probability of a significant reversal when good < other holds), never
-// estimated from the data; with no true effect the claim PASSes with the same probability.
-theory::Claim PairedOrderClaim(const theory::ClaimHeader& h, const std::vector<double>& good, const std::vector<double>& other) {
+// Seed-paired ordering: d_t = err_good(t) − err_other(t), PAIRED-ORDER at the run's test size: PASS
+// when mean + z SE < 0, FAIL when mean − z SE > 0 (significantly reversed), otherwise INCONCLUSIVE (no
+// evidence either way). The spec's "2 SE intervals excluding 0" (E7) would have a false-failure rate
+// P(t_{T−1} > 2) ≈ 0.04 per claim, far above the run's budget (test_size.h); the size sets z instead,
+// and with no true effect the claim PASSes with the same probability as it falsely fails.
+theory::Claim PairedOrderClaim(const theory::ClaimHeader& h, const std::vector<double>& good, const std::vector<double>& other,
+                               theory::TestSize size) {
   std::vector<double> diff(good.size());
   std::size_t below = 0;
   for (std::size_t i = 0; i < good.size(); ++i) {
@@ -93,14 +93,14 @@ theory::Claim PairedOrderClaim(const theory::ClaimHeader& h, const std::vector<d
     below += diff[i] < 0.0 ? 1 : 0;
   }
   const theory::MeanSe m = theory::Summarize(diff);
-  theory::Claim c = theory::PairedOrderingClaim(h, m, kZ);
+  theory::Claim c = theory::PairedOrderingClaim(h, m, size);
   const double t_stat = m.se > 0.0 ? m.mean / m.se : (m.mean < 0.0 ? -INFINITY : INFINITY);
   c.AddNote("t = " + theory::Num(t_stat) + "; " + std::to_string(below) + " of " + std::to_string(m.count) + " seeds below 0");
   c.details = {{"se", m.se},
                {"trials", m.count},
                {"t_statistic", t_stat},
                {"seeds_below_zero", below},
-               {"pass_rate_without_effect", theory::OneSidedTail(kZ, m.count)},
+               {"pass_rate_without_effect", size.rate},
                {"good_mean", theory::Summarize(good).mean},
                {"other_mean", theory::Summarize(other).mean}};
   return c;
@@ -179,7 +179,8 @@ std::size_t RegressionMemoryBytesPerThread(const RegressionOptions& o) {
   return sizeof(double) * doubles + 1000000;
 }
 
-std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& o, const std::vector<RegressionTrial>& trials) {
+std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& o, const std::vector<RegressionTrial>& trials,
+                                                 theory::TestSize size) {
   for (const RegressionTrial& t : trials)
     MEMGEN_CHECK(t.runs.size() == o.levels.size()) << t.runs.size() << " runs for " << o.levels.size() << " levels";
   std::vector<theory::Claim> claims;
@@ -194,7 +195,7 @@ std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& o, con
                                     theory::Num(o.levels[good].sigma) + ") gives a smaller " + metric + " error of g([x*, 0]) than " +
                                     other_name + " (sigma_eps = " + theory::Num(o.levels[other].sigma) + "), seed-paired";
       claims.push_back(PairedOrderClaim({"SPUR-E7.good_vs_" + std::string(other_name) + "." + metric, statement, kSource},
-                                        Column(trials, good, sup), Column(trials, other, sup)));
+                                        Column(trials, good, sup), Column(trials, other, sup), size));
     }
   }
   return claims;

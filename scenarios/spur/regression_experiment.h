@@ -23,6 +23,7 @@
 
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
+#include "theory/verdict/test_size.h"
 #include "sim/run/trial_runner.h"
 #include "sim/spur/mlp_regression.h"
 
@@ -84,7 +85,8 @@ std::size_t RegressionMemoryBytesPerThread(const RegressionOptions& options);
 //                                   err_good − err_other is negative with its 2 SE interval
 //                                   excluding 0 (spec E7), PAIRED-ORDER: PASS iff mean + 2 SE < 0,
 //                                   FAIL iff mean − 2 SE > 0, otherwise INCONCLUSIVE
-std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& options, const std::vector<RegressionTrial>& trials);
+std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& options, const std::vector<RegressionTrial>& trials,
+                                                 theory::TestSize size = {});
 
 sim::CsvTable RegressionRunTable(const RegressionOptions& options, const std::vector<RegressionTrial>& trials);
 sim::CsvTable RegressionCurveTable(const RegressionOptions& options, const std::vector<RegressionTrial>& trials);

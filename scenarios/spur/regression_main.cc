@@ -20,7 +20,7 @@ memgen::scenarios::ScenarioOutput Run(const RegressionOptions& options, const me
   out.tables.emplace_back("runs", memgen::scenarios::RegressionRunTable(options, trials));
   out.tables.emplace_back("curves", memgen::scenarios::RegressionCurveTable(options, trials));
   out.tables.emplace_back("train", memgen::scenarios::RegressionTrainTable(options, trials));
-  out.claims = memgen::scenarios::BuildRegressionClaims(options, trials);
+  out.claims = memgen::scenarios::BuildRegressionClaims(options, trials, context.claim_size);
   return out;
 }
 

@@ -16,12 +16,12 @@ memgen::scenarios::ScenarioOutput Run(const SpurTheoryOptions& options, const me
   memgen::scenarios::ScenarioOutput out;
   std::vector<memgen::scenarios::MarginCellResult> cells;
   for (const auto& cell : options.margins) cells.push_back(memgen::scenarios::RunMarginCell(cell, context.seed, runner));
-  out.claims = memgen::scenarios::BuildMarginClaims(cells);
+  out.claims = memgen::scenarios::BuildMarginClaims(cells, context.claim_size);
   out.tables.emplace_back("margins", memgen::scenarios::MarginTable(cells));
   out.tables.emplace_back("closed_form", memgen::scenarios::ClosedFormCurveTable(cells));
   if (options.dynamics) {
     const auto trials = memgen::scenarios::RunDynamics(options.dynamics_options, context.seed, runner);
-    for (auto& claim : memgen::scenarios::BuildDynamicsClaims(options.dynamics_options, trials)) out.claims.push_back(claim);
+    for (auto& claim : memgen::scenarios::BuildDynamicsClaims(options.dynamics_options, trials, context.claim_size)) out.claims.push_back(claim);
     out.tables.emplace_back("dynamics", memgen::scenarios::DynamicsTable(options.dynamics_options, trials));
   }
   return out;

@@ -1,8 +1,6 @@
 // Rules over families of measurements, see family_rules.h.
 #include "theory/verdict/family_rules.h"
 
-#include <boost/math/distributions/normal.hpp>
-
 #include <algorithm>
 #include <cmath>
 
@@ -22,9 +20,13 @@ bool Finite(const MeanSe& m) { return std::isfinite(m.mean) && std::isfinite(m.s
 
 }  // namespace
 
-Claim WorstZClaim(const ClaimHeader& header, const std::vector<PredictedMean>& family, double z) {
+Claim WorstZClaim(const ClaimHeader& header, const std::vector<PredictedMean>& family, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kWorstZ);
-  double worst = 0.0, rate = 0.0, widest = 0.0;
+  std::size_t fewest = family.empty() ? 0 : family.front().measured.count;
+  for (const PredictedMean& f : family) fewest = std::min(fewest, f.measured.count);
+  // One critical value for every cell, at the fewest trials: each cell's rate is at most size / cells.
+  const double z = CriticalValue(size.Split(family.size()), fewest, Tails::kTwo);
+  double worst = 0.0, widest = 0.0;
   std::size_t where = 0;
   bool finite = !family.empty();
   for (std::size_t i = 0; i < family.size(); ++i) {
@@ -35,7 +37,6 @@ Claim WorstZClaim(const ClaimHeader& header, const std::vector<PredictedMean>& f
       worst = score;
       where = i;
     }
-    rate += TwoSidedTail(z, f.measured.count);
     widest = std::max(widest, f.measured.se);
   }
   c.measured = c.measured_lo = c.measured_hi = worst;
@@ -44,7 +45,7 @@ Claim WorstZClaim(const ClaimHeader& header, const std::vector<PredictedMean>& f
   c.predicted_lo = 0.0;
   c.predicted_hi = z;
   c.rule = "max |mean - exact| / SE <= " + Num(z);
-  c.false_failure_rate = std::min(1.0, rate);
+  c.false_failure_rate = size.rate;
   c.detectable_deviation = (z + kPowerQuantile) * widest;
   c.reason = family.empty() ? "no cells" : "worst cell x = " + Num(family[where].x) + " at " + Num(worst) + " SE";
   c.details = {{"cells", family.size()}};
@@ -56,16 +57,21 @@ Claim WorstZClaim(const ClaimHeader& header, const std::vector<PredictedMean>& f
   return Decide(header, c, outcome);
 }
 
-Claim BracketClaim(const ClaimHeader& header, const std::vector<SignedPoint>& points, double threshold, double z) {
+Claim BracketClaim(const ClaimHeader& header, const std::vector<SignedPoint>& points, double threshold,
+                   TestSize size) {
   ClaimDraft c = Start(ClaimKind::kBracket);
+  std::size_t fewest = points.empty() ? 0 : points.front().value.count;
+  for (const SignedPoint& p : points) fewest = std::min(fewest, p.value.count);
+  const double z = CriticalValue(size.Split(points.size()), fewest, Tails::kOne);
   double below = -INFINITY, above = INFINITY;  // significant evidence on the correct side
-  std::string wrong;
+  std::string wrong, unsure;
   double widest = 0.0;
   for (const SignedPoint& p : points) {
     const bool negative = p.value.mean + z * p.value.se < 0.0, positive = p.value.mean - z * p.value.se > 0.0;
     if (p.x < threshold && negative) below = std::max(below, p.x);
     if (p.x > threshold && positive) above = std::min(above, p.x);
     if ((p.x < threshold && positive) || (p.x > threshold && negative)) wrong += " " + Num(p.x);
+    if (!negative && !positive) unsure += " " + Num(p.x);
     widest = std::max(widest, p.value.se);
   }
   c.measured = threshold;
@@ -73,11 +79,27 @@ Claim BracketClaim(const ClaimHeader& header, const std::vector<SignedPoint>& po
   c.measured_hi = above;
   c.interval = "largest x with value significantly < 0, smallest x with value significantly > 0 (" + Num(z) + " SE)";
   c.predicted = c.predicted_lo = c.predicted_hi = threshold;
-  c.rule = "PASS: some x < threshold significantly negative and some x > threshold significantly positive, none "
-           "significantly on the wrong side; FAIL: a point significantly on the wrong side";
-  c.false_failure_rate = std::min(1.0, static_cast<double>(points.size()) * OneSidedTail(z));
+  c.false_failure_rate = size.rate;
   c.detectable_deviation = (z + kPowerQuantile) * widest;  // in the value's units, at the widest point
   Outcome outcome = Outcome::kUndecided;
+  if (std::isinf(threshold)) {
+    // No sign change is possible: the sign holds everywhere (negative for +∞, positive for −∞).
+    c.rule = std::string("PASS: every point significantly ") + (threshold > 0 ? "negative" : "positive") +
+             "; FAIL: a point significantly on the other side";
+    if (!wrong.empty()) {
+      outcome = Outcome::kViolated;
+      c.reason = "significantly on the wrong side at x =" + wrong;
+    } else if (unsure.empty() && !points.empty()) {
+      outcome = Outcome::kHolds;
+      c.reason = std::string("significantly ") + (threshold > 0 ? "negative" : "positive") + " at all " +
+                 std::to_string(points.size()) + " points (threshold " + Num(threshold) + ")";
+    } else {
+      c.reason = "no significant sign at x =" + unsure;
+    }
+    return Decide(header, c, outcome);
+  }
+  c.rule = "PASS: some x < threshold significantly negative and some x > threshold significantly positive, none "
+           "significantly on the wrong side; FAIL: a point significantly on the wrong side";
   if (!wrong.empty()) {
     outcome = Outcome::kViolated;
     c.reason = "significantly on the wrong side of " + Num(threshold) + " at x =" + wrong;
@@ -92,8 +114,11 @@ Claim BracketClaim(const ClaimHeader& header, const std::vector<SignedPoint>& po
 }
 
 Claim BinomialBoundClaim(const ClaimHeader& header, std::int64_t count, std::int64_t trials, double rate,
-                         RateSide side, double confidence) {
+                         RateSide side, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kBinomial);
+  const bool two_sided = side == RateSide::kEqual;
+  // Each end of the central interval at `confidence` has rate (1 − confidence)/2.
+  const double confidence = 1.0 - (two_sided ? size.rate : 2.0 * size.rate);
   const Interval ci = trials > 0 ? ClopperPearson(count, trials, confidence) : Interval{0.0, 1.0};
   const double p = trials > 0 ? static_cast<double>(count) / static_cast<double>(trials) : NAN;
   c.measured = p;
@@ -101,17 +126,20 @@ Claim BinomialBoundClaim(const ClaimHeader& header, std::int64_t count, std::int
   c.measured_hi = ci.hi;
   c.interval = "Clopper-Pearson " + Num(confidence) + " (" + std::to_string(count) + " of " + std::to_string(trials) + ")";
   c.predicted = rate;
-  const bool at_most = side == RateSide::kAtMost;
-  c.predicted_lo = at_most ? 0.0 : rate;
-  c.predicted_hi = at_most ? rate : 1.0;
-  c.rule = at_most ? "Clopper-Pearson lower end <= " + Num(rate) : "Clopper-Pearson upper end >= " + Num(rate);
-  c.false_failure_rate = 0.5 * (1.0 - confidence);  // one end of the central interval
+  c.predicted_lo = side == RateSide::kAtLeast ? rate : 0.0;
+  c.predicted_hi = side == RateSide::kAtMost ? rate : 1.0;
+  if (two_sided) c.predicted_lo = c.predicted_hi = rate;
+  const bool lo_ok = ci.lo <= rate, hi_ok = ci.hi >= rate;
+  const bool holds = side == RateSide::kAtMost ? lo_ok : side == RateSide::kAtLeast ? hi_ok : lo_ok && hi_ok;
+  c.rule = side == RateSide::kAtMost    ? "Clopper-Pearson lower end <= " + Num(rate)
+           : side == RateSide::kAtLeast ? "Clopper-Pearson upper end >= " + Num(rate)
+                                        : "Clopper-Pearson interval contains " + Num(rate);
+  c.false_failure_rate = size.rate;
   // Normal approximation of the exact test's power at p₀: (z + z_0.9) √(p₀(1 − p₀)/T), with z the
   // quantile of one end of the central interval.
-  const double z = boost::math::quantile(boost::math::normal(), 0.5 * (1.0 + confidence));
+  const double z = CriticalValue(TestSize{1.0 - confidence}, 0, Tails::kTwo);
   const double sd = trials > 0 ? std::sqrt(rate * (1.0 - rate) / static_cast<double>(trials)) : INFINITY;
   c.detectable_deviation = (z + kPowerQuantile) * sd;
-  const bool holds = at_most ? ci.lo <= rate : ci.hi >= rate;
   Outcome outcome = holds ? Outcome::kHolds : Outcome::kViolated;
   c.reason = std::to_string(count) + " of " + std::to_string(trials) + " (" + Num(p) + ") vs " + Num(rate);
   if (trials <= 0) {

@@ -1,9 +1,6 @@
 // Verdict rules, see verdict_rules.h.
 #include "theory/verdict/verdict_rules.h"
 
-#include <boost/math/distributions/normal.hpp>
-#include <boost/math/distributions/students_t.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -55,17 +52,9 @@ bool Supported(const MeanSe& m) { return m.count >= 2 && std::isfinite(m.se) && 
 
 }  // namespace
 
-double OneSidedTail(double z, std::size_t count) {
-  if (count >= 2) {
-    const boost::math::students_t t(static_cast<double>(count - 1));
-    return boost::math::cdf(boost::math::complement(t, z));
-  }
-  return boost::math::cdf(boost::math::complement(boost::math::normal(), z));
-}
-double TwoSidedTail(double z, std::size_t count) { return 2.0 * OneSidedTail(z, count); }
-
-Claim OracleClaim(const ClaimHeader& header, const MeanSe& measured, double exact, double z) {
+Claim OracleClaim(const ClaimHeader& header, const MeanSe& measured, double exact, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kOracle);
+  const double z = CriticalValue(size, measured.count, Tails::kTwo);
   Outcome outcome = Outcome::kUndecided;
   c.measured = measured.mean;
   c.measured_lo = measured.mean - z * measured.se;
@@ -73,7 +62,7 @@ Claim OracleClaim(const ClaimHeader& header, const MeanSe& measured, double exac
   c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(measured.count) + ")";
   c.predicted = c.predicted_lo = c.predicted_hi = exact;
   c.rule = "|mean - exact| <= " + Num(z) + " SE";
-  c.false_failure_rate = TwoSidedTail(z, measured.count);
+  c.false_failure_rate = size.rate;
   c.detectable_deviation = (z + kPowerQuantile) * measured.se;
   const double gap = std::fabs(measured.mean - exact);
   outcome = Holds(gap <= z * measured.se);
@@ -83,9 +72,10 @@ Claim OracleClaim(const ClaimHeader& header, const MeanSe& measured, double exac
   return Decide(header, c, outcome);
 }
 
-Claim DeClaim(const ClaimHeader& header, const MeanSe& measured, double de_value, double z,
-                   double relative_delta) {
+Claim DeClaim(const ClaimHeader& header, const MeanSe& measured, double de_value, TestSize size,
+              double relative_delta) {
   ClaimDraft c = Start(ClaimKind::kDe);
+  const double z = CriticalValue(size, measured.count, Tails::kTwo);
   Outcome outcome = Outcome::kUndecided;
   c.measured = measured.mean;
   c.measured_lo = measured.mean - z * measured.se;
@@ -95,7 +85,7 @@ Claim DeClaim(const ClaimHeader& header, const MeanSe& measured, double de_value
   c.predicted_lo = de_value - relative_delta * std::fabs(de_value);
   c.predicted_hi = de_value + relative_delta * std::fabs(de_value);
   c.rule = "|mean - DE| <= " + Num(z) + " SE + " + Num(relative_delta) + " |DE|";
-  c.false_failure_rate = TwoSidedTail(z, measured.count);
+  c.false_failure_rate = size.rate;
   c.detectable_deviation = relative_delta * std::fabs(de_value) + (z + kPowerQuantile) * measured.se;
   const double gap = std::fabs(measured.mean - de_value);
   outcome = Holds(gap <= z * measured.se + relative_delta * std::fabs(de_value));
@@ -107,8 +97,9 @@ Claim DeClaim(const ClaimHeader& header, const MeanSe& measured, double de_value
 }
 
 Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& q,
-                     double c_band, double z) {
+                double c_band, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kBand);
+  const double z = CriticalValue(size.Split(q.size()), MinCount(q), Tails::kTwo);
   Outcome outcome = Outcome::kUndecided;
   c.predicted = c_band;
   c.predicted_lo = 1.0;
@@ -139,7 +130,7 @@ Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const s
   c.measured_hi = qmax / qmin;
   c.interval = "max/min of the ratio over " + std::to_string(q.size()) + " points (lo: shrunk by " + Num(z) + " SE)";
   const bool exact = AllExact(q);
-  c.false_failure_rate = exact ? 0.0 : std::min(1.0, static_cast<double>(q.size()) * TwoSidedTail(z, MinCount(q)));
+  c.false_failure_rate = exact ? 0.0 : size.rate;
   outcome = Holds(ratio <= c_band);
   c.reason = "q from " + Num(qmin) + " to " + Num(qmax) + " over x in [" + Num(x.front()) + ", " + Num(x.back()) + "]";
   nlohmann::json points = nlohmann::json::array();
@@ -150,8 +141,10 @@ Claim BandClaim(const ClaimHeader& header, const std::vector<double>& x, const s
 }
 
 Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& q,
-                      SlopeBounds bounds, double z) {
+                 SlopeBounds bounds, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kSlope);
+  const bool two_sided = bounds.lo > -1e299 && bounds.hi < 1e299;
+  const double z = CriticalValue(size, MinCount(q), two_sided ? Tails::kTwo : Tails::kOne);
   Outcome outcome = Outcome::kUndecided;
   std::vector<double> y, se;
   bool any_se = false;
@@ -175,8 +168,7 @@ Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, const 
   c.predicted_hi = bounds.hi;
   c.rule = std::string("slope in [") + (has_lo ? Num(bounds.lo) : "-inf") + ", " + (has_hi ? Num(bounds.hi) : "inf") +
            "]" + (exact ? "" : " widened by " + Num(z) + " SE");
-  const std::size_t count = MinCount(q);
-  c.false_failure_rate = exact ? 0.0 : (has_lo && has_hi) ? TwoSidedTail(z, count) : OneSidedTail(z, count);
+  c.false_failure_rate = exact ? 0.0 : size.rate;
   c.detectable_deviation = exact ? 0.0 : (z + kPowerQuantile) * fit.slope_se;
   const bool pass = c.measured_hi >= bounds.lo && c.measured_lo <= bounds.hi;
   outcome = Holds(pass);
@@ -187,109 +179,162 @@ Claim SlopeClaim(const ClaimHeader& header, const std::vector<double>& x, const 
   return Decide(header, c, outcome);
 }
 
-Claim AtLeastClaim(const ClaimHeader& header, const std::vector<double>& x,
-                        const std::vector<MeanSe>& values, double level, double z) {
+namespace {
+
+// The non-inferiority decision of an "at least" (kAtLeast) or "at most" (kAtMost) claim with interval
+// [lo, hi]: holds when the whole interval is on the right side of level ∓ margin, violated when it is
+// on the wrong side of the level itself, otherwise undecided.
+Outcome NonInferiority(double lo, double hi, double level, double margin, BoundSide side) {
+  if (side == BoundSide::kAtLeast) return lo >= level - margin ? Outcome::kHolds : hi < level ? Outcome::kViolated : Outcome::kUndecided;
+  return hi <= level + margin ? Outcome::kHolds : lo > level ? Outcome::kViolated : Outcome::kUndecided;
+}
+
+std::string NonInferiorityRule(double z, double level, double margin, BoundSide side, const std::string& what) {
+  const bool at_least = side == BoundSide::kAtLeast;
+  const std::string near = Num(at_least ? level - margin : level + margin);
+  return "PASS if " + what + (at_least ? " - " : " + ") + Num(z) + " SE " + (at_least ? ">= " : "<= ") + near +
+         " (level " + Num(level) + (at_least ? " - " : " + ") + "margin " + Num(margin) + "); FAIL if " + what +
+         (at_least ? " + " : " - ") + Num(z) + " SE " + (at_least ? "< " : "> ") + Num(level) + "; otherwise INCONCLUSIVE";
+}
+
+}  // namespace
+
+Claim SeriesBoundClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& values,
+                       double level, BoundSide side, double margin, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kOneSided);
-  Outcome outcome = Outcome::kUndecided;
-  double lowest = INFINITY, lowest_upper = INFINITY;
+  const double z = CriticalValue(size.Split(values.size()), MinCount(values), Tails::kOne);
+  const double sign = side == BoundSide::kAtLeast ? 1.0 : -1.0;  // work with "at least" on sign · value
+  double worst = INFINITY, worst_near = INFINITY, worst_far = INFINITY;  // min of sign·mean, its +z SE end, min −z SE end
   std::size_t where = 0;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i].mean + z * values[i].se < lowest_upper) {
-      lowest_upper = values[i].mean + z * values[i].se;
-      lowest = values[i].mean;
+    const double v = sign * values[i].mean, allowance = z * values[i].se;
+    worst_far = std::min(worst_far, v - allowance);
+    if (v + allowance < worst_near) {
+      worst_near = v + allowance;
+      worst = v;
       where = i;
     }
   }
-  c.measured = lowest;
-  c.measured_lo = lowest - (lowest_upper - lowest);
-  c.measured_hi = lowest_upper;
-  c.interval = "minimum over the grid -/+ " + Num(z) + " SE";
+  const bool at_least = side == BoundSide::kAtLeast;
+  c.measured = sign * worst;
+  c.measured_lo = at_least ? worst_far : -worst_near;
+  c.measured_hi = at_least ? worst_near : -worst_far;
+  c.interval = std::string(at_least ? "minimum" : "maximum") + " over the grid -/+ " + Num(z) + " SE (the far end over all points)";
   c.predicted = level;
-  c.predicted_lo = level;
-  c.predicted_hi = INFINITY;
-  c.rule = "min (mean + " + Num(z) + " SE) >= " + Num(level);
-  c.false_failure_rate =
-      AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
-  outcome = Holds(lowest_upper >= level);
+  c.predicted_lo = at_least ? level - margin : -INFINITY;
+  c.predicted_hi = at_least ? INFINITY : level + margin;
+  c.rule = NonInferiorityRule(z, level, margin, side, at_least ? "every mean" : "every mean");
+  c.false_failure_rate = AllExact(values) ? 0.0 : size.rate;
+  Outcome outcome = NonInferiority(c.measured_lo, c.measured_hi, level, margin, side);
   c.detectable_deviation = values.empty() ? INFINITY : (z + kPowerQuantile) * values[where].se;
-  c.reason = "minimum " + Num(lowest) + " at x = " + (x.empty() ? "?" : Num(x[where]));
+  c.reason = std::string(at_least ? "minimum " : "maximum ") + Num(c.measured) + " at x = " + (x.empty() ? "?" : Num(x[where]));
+  if (outcome == Outcome::kUndecided) c.reason = "the interval straddles the margin: too few trials to decide; " + c.reason;
   if (values.empty() || !AllFinite(values)) Undecided(&outcome, &c, "no finite values");
-  return Decide(header, c, outcome);
-}
-
-Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>& x,
-                           const std::vector<MeanSe>& values, double z) {
-  ClaimDraft c = Start(ClaimKind::kMonotone);
-  Outcome outcome = Outcome::kUndecided;
-  double worst = -INFINITY;  // largest increase in units of its allowance
-  std::size_t where = 0;
-  for (std::size_t j = 0; j + 1 < values.size(); ++j) {
-    const double allowance = z * std::sqrt(values[j].se * values[j].se + values[j + 1].se * values[j + 1].se);
-    const double excess = values[j + 1].mean - values[j].mean - allowance;
-    if (excess > worst) {
-      worst = excess;
-      where = j;
-    }
-  }
-  c.measured = values.size() >= 2 ? values.back().mean - values.front().mean : 0.0;
-  c.measured_lo = c.measured_hi = c.measured;
-  c.interval = "last minus first";
-  c.predicted = 0.0;
-  c.predicted_lo = -INFINITY;
-  c.predicted_hi = 0.0;
-  c.rule = "each step x_{j+1} <= x_j + " + Num(z) + " sqrt(SE_j^2 + SE_{j+1}^2)";
-  c.false_failure_rate =
-      AllExact(values) ? 0.0 : std::min(1.0, static_cast<double>(values.size()) * OneSidedTail(z, MinCount(values)));
-  outcome = Holds(worst <= 0.0);
-  double widest = 0.0;  // the largest step allowance, in units of the series
-  for (std::size_t j = 0; j + 1 < values.size(); ++j)
-    widest = std::max(widest, std::sqrt(values[j].se * values[j].se + values[j + 1].se * values[j + 1].se));
-  c.detectable_deviation = (z + kPowerQuantile) * widest;
-  c.reason = "largest step excess " + Num(worst) + " after x = " + (x.empty() ? "?" : Num(x[where]));
-  if (values.size() < 2 || !AllFinite(values)) Undecided(&outcome, &c, "fewer than 2 finite points");
   return Decide(header, c, outcome);
 }
 
 namespace {
 
-Claim BoundRule(const ClaimHeader& header, ClaimKind kind, const MeanSe& m, double level, BoundSide side, double z) {
-  ClaimDraft c = Start(kind);
+// DECREASING (strict) and NON-INCREASING: FAIL when a step rises significantly; the strict form also
+// needs evidence of a decrease to PASS (the last point significantly below some earlier one), else
+// INCONCLUSIVE. The size is split over the steps and, for the strict form, the comparisons with the
+// last point.
+Claim MonotoneRule(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& values,
+                   TestSize size, bool strict) {
+  ClaimDraft c = Start(ClaimKind::kMonotone);
   Outcome outcome = Outcome::kUndecided;
-  c.measured = m.mean;
-  c.measured_lo = m.mean - z * m.se;
-  c.measured_hi = m.mean + z * m.se;
-  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
-  c.predicted = level;
-  const bool upper = side == BoundSide::kAtMost;
-  c.predicted_lo = upper ? -INFINITY : level;
-  c.predicted_hi = upper ? level : INFINITY;
-  bool pass = false;
-  switch (side) {
-    case BoundSide::kAtMost:
-      c.rule = "mean - " + Num(z) + " SE <= " + Num(level);
-      pass = c.measured_lo <= level;
-      break;
-    case BoundSide::kAtLeast:
-      c.rule = "mean + " + Num(z) + " SE >= " + Num(level);
-      pass = c.measured_hi >= level;
-      break;
-    case BoundSide::kAbove:
-      c.rule = "mean - " + Num(z) + " SE >= " + Num(level) + " (significantly above)";
-      pass = c.measured_lo >= level;
-      break;
+  const std::size_t steps = values.size() > 1 ? values.size() - 1 : 1;
+  const double z = CriticalValue(size.Split(strict ? 2 * steps : steps), MinCount(values), Tails::kOne);
+  const auto pair_se = [&](std::size_t i, std::size_t j) {
+    return std::sqrt(values[i].se * values[i].se + values[j].se * values[j].se);
+  };
+  double worst = -INFINITY;  // largest increase beyond its allowance
+  std::size_t where = 0;
+  for (std::size_t j = 0; j + 1 < values.size(); ++j) {
+    const double excess = values[j + 1].mean - values[j].mean - z * pair_se(j, j + 1);
+    if (excess > worst) {
+      worst = excess;
+      where = j;
+    }
   }
-  c.false_failure_rate = OneSidedTail(z, m.count);
-  c.detectable_deviation = (z + kPowerQuantile) * m.se;
-  outcome = Holds(pass);
-  c.reason = "mean " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + Num(level);
-  if (m.count < 2 || !std::isfinite(m.mean)) Undecided(&outcome, &c, "fewer than 2 trials or a non-finite mean");
+  // The earlier point the last one is most significantly below (its drop minus the allowance).
+  const std::size_t last = values.empty() ? 0 : values.size() - 1;
+  double best_drop = -INFINITY;
+  std::size_t from = 0;
+  for (std::size_t j = 0; j < last; ++j) {
+    const double drop = values[j].mean - values[last].mean - z * pair_se(j, last);
+    if (drop > best_drop) {
+      best_drop = drop;
+      from = j;
+    }
+  }
+  const bool enough = values.size() >= 2;
+  c.measured = enough ? values[last].mean - values[from].mean : 0.0;
+  c.measured_lo = enough ? c.measured - z * pair_se(from, last) : 0.0;
+  c.measured_hi = enough ? c.measured + z * pair_se(from, last) : 0.0;
+  c.interval = "last minus the point it is most significantly below -/+ " + Num(z) + " SE";
+  c.predicted = 0.0;
+  c.predicted_lo = -INFINITY;
+  c.predicted_hi = 0.0;
+  c.rule = "FAIL if some step x_{j+1} > x_j + " + Num(z) + " sqrt(SE_j^2 + SE_{j+1}^2)" +
+           (strict ? "; PASS if none does and x_last + " + Num(z) + " SE < x_j for some j; otherwise INCONCLUSIVE" : "");
+  c.false_failure_rate = AllExact(values) ? 0.0 : size.rate;
+  const bool decreased = enough && best_drop > 0.0;
+  outcome = worst > 0.0 ? Outcome::kViolated : (!strict || decreased) ? Outcome::kHolds : Outcome::kUndecided;
+  double widest = 0.0;  // the largest step allowance, in units of the series
+  for (std::size_t j = 0; j + 1 < values.size(); ++j)
+    widest = std::max(widest, std::sqrt(values[j].se * values[j].se + values[j + 1].se * values[j + 1].se));
+  c.detectable_deviation = (z + kPowerQuantile) * widest;
+  c.reason = "largest step excess " + Num(worst) + " after x = " + (x.empty() ? "?" : Num(x[where]));
+  if (strict && enough) c.reason += "; last point " + Num(c.measured) + " from x = " + (x.empty() ? "?" : Num(x[from]));
+  if (outcome == Outcome::kUndecided) c.reason = "no significant overall decrease; " + c.reason;
+  if (values.size() < 2 || !AllFinite(values)) Undecided(&outcome, &c, "fewer than 2 finite points");
   return Decide(header, c, outcome);
 }
 
 }  // namespace
 
-Claim MeanBoundClaim(const ClaimHeader& header, const MeanSe& m, double level, BoundSide side, double z) {
-  return BoundRule(header, ClaimKind::kBound, m, level, side, z);
+Claim DecreasingClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& values,
+                      TestSize size) {
+  return MonotoneRule(header, x, values, size, true);
+}
+
+Claim NonIncreasingClaim(const ClaimHeader& header, const std::vector<double>& x, const std::vector<MeanSe>& values,
+                         TestSize size) {
+  return MonotoneRule(header, x, values, size, false);
+}
+
+namespace {
+
+Claim BoundRule(const ClaimHeader& header, ClaimKind kind, const MeanSe& m, double level, BoundSide side,
+                double margin, TestSize size, const std::string& what) {
+  ClaimDraft c = Start(kind);
+  const double z = CriticalValue(size, m.count, Tails::kOne);
+  c.measured = m.mean;
+  c.measured_lo = m.mean - z * m.se;
+  c.measured_hi = m.mean + z * m.se;
+  c.interval = what + " -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  c.predicted = level;
+  const bool at_most = side == BoundSide::kAtMost;
+  c.predicted_lo = at_most ? -INFINITY : level - margin;
+  c.predicted_hi = at_most ? level + margin : INFINITY;
+  c.rule = NonInferiorityRule(z, level, margin, side, what);
+  c.false_failure_rate = m.se > 0.0 ? size.rate : 0.0;
+  c.detectable_deviation = (z + kPowerQuantile) * m.se;
+  Outcome outcome = NonInferiority(c.measured_lo, c.measured_hi, level, margin, side);
+  c.reason = what + " " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + Num(level);
+  if (outcome == Outcome::kUndecided) c.reason = "the interval straddles the margin: too few trials to decide; " + c.reason;
+  c.details = {{"se", m.se}, {"trials", m.count}};
+  if (!std::isfinite(m.mean) || !std::isfinite(m.se) || (m.se > 0.0 && m.count < 2))
+    Undecided(&outcome, &c, "fewer than 2 trials or a non-finite mean or SE");
+  return Decide(header, c, outcome);
+}
+
+}  // namespace
+
+Claim MeanBoundClaim(const ClaimHeader& header, const MeanSe& m, double level, BoundSide side, double margin,
+                     TestSize size) {
+  return BoundRule(header, ClaimKind::kBound, m, level, side, margin, size, "mean");
 }
 
 Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance) {
@@ -308,8 +353,9 @@ Claim ExactClaim(const ClaimHeader& header, double measured, double expected, do
   return Decide(header, c, outcome);
 }
 
-Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& m, double predicted, double tolerance, double z) {
+Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& m, double predicted, double tolerance, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kTolerance);
+  const double z = CriticalValue(size, m.count, Tails::kTwo);
   c.measured = m.mean;
   c.measured_lo = m.mean - z * m.se;
   c.measured_hi = m.mean + z * m.se;
@@ -318,7 +364,7 @@ Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& m, double predicte
   c.predicted_lo = predicted - tolerance;
   c.predicted_hi = predicted + tolerance;
   c.rule = "|mean - prediction| <= " + Num(tolerance) + " + " + Num(z) + " SE";
-  c.false_failure_rate = m.se > 0.0 ? TwoSidedTail(z, m.count) : 0.0;
+  c.false_failure_rate = m.se > 0.0 ? size.rate : 0.0;
   c.detectable_deviation = tolerance + (z + kPowerQuantile) * m.se;
   const double gap = std::fabs(m.mean - predicted);
   Outcome outcome = Holds(gap <= tolerance + z * m.se);
@@ -329,17 +375,27 @@ Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& m, double predicte
   return Decide(header, c, outcome);
 }
 
-Claim DifferenceBoundClaim(const ClaimHeader& header, const MeanSe& a, const MeanSe& b, double level,
-                           BoundSide side, double z) {
+Claim DifferenceBoundClaim(const ClaimHeader& header, const MeanSe& a, const MeanSe& b, double level, BoundSide side,
+                           double margin, TestSize size) {
   MeanSe d;
   d.mean = a.mean - b.mean;
   d.se = std::sqrt(a.se * a.se + b.se * b.se);
   d.count = std::min(a.count, b.count);
-  return BoundRule(header, ClaimKind::kDifference, d, level, side, z);
+  return BoundRule(header, ClaimKind::kDifference, d, level, side, margin, size, "a - b");
 }
 
-Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& m, double level, double z) {
+Claim DifferenceToleranceClaim(const ClaimHeader& header, const MeanSe& a, const MeanSe& b, double tolerance,
+                               TestSize size) {
+  MeanSe d;
+  d.mean = a.mean - b.mean;
+  d.se = std::sqrt(a.se * a.se + b.se * b.se);
+  d.count = std::min(a.count, b.count);
+  return ToleranceClaim(header, d, 0.0, tolerance, size);
+}
+
+Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& m, double level, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kBound);
+  const double z = CriticalValue(size, m.count, Tails::kOne);
   c.measured = m.mean;
   c.measured_lo = m.mean - z * m.se;
   c.measured_hi = m.mean + z * m.se;
@@ -349,7 +405,7 @@ Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& m, double level,
   c.predicted_hi = INFINITY;
   c.rule = "PASS if mean - " + Num(z) + " SE > " + Num(level) + "; FAIL if mean + " + Num(z) + " SE < " + Num(level) +
            "; otherwise INCONCLUSIVE";
-  c.false_failure_rate = OneSidedTail(z, m.count);
+  c.false_failure_rate = size.rate;
   c.detectable_deviation = (z + kPowerQuantile) * m.se;
   Outcome outcome = c.measured_lo > level ? Outcome::kHolds : c.measured_hi < level ? Outcome::kViolated : Outcome::kUndecided;
   c.reason = "mean " + Num(m.mean) + " (SE " + Num(m.se) + ") vs " + Num(level);
@@ -360,8 +416,9 @@ Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& m, double level,
   return Decide(header, c, outcome);
 }
 
-Claim PairedOrderingClaim(const ClaimHeader& header, const MeanSe& m, double z) {
+Claim PairedOrderingClaim(const ClaimHeader& header, const MeanSe& m, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kOrdering);
+  const double z = CriticalValue(size, m.count, Tails::kOne);
   c.measured = m.mean;
   c.measured_lo = m.mean - z * m.se;
   c.measured_hi = m.mean + z * m.se;
@@ -371,7 +428,7 @@ Claim PairedOrderingClaim(const ClaimHeader& header, const MeanSe& m, double z) 
   c.predicted_hi = 0.0;
   c.rule = "PASS if paired mean + " + Num(z) + " SE < 0; FAIL if paired mean - " + Num(z) +
            " SE > 0; otherwise INCONCLUSIVE";
-  c.false_failure_rate = OneSidedTail(z, m.count);
+  c.false_failure_rate = size.rate;
   c.detectable_deviation = (z + kPowerQuantile) * m.se;
   // A deterministic difference (SE 0) decides itself: a tie is no ordering.
   Outcome outcome = c.measured_hi < 0.0                       ? Outcome::kHolds

@@ -67,11 +67,12 @@ TEST_CASE("SCO-E4 grid claims pass for a sqrt(d) transition with Theta(1/alpha^2
   CHECK(test::CountClaims(claims, "SCO-E4", Verdict::kFail) == 0);
 }
 
-TEST_CASE("negative control: a transition growing like d^0.2 fails the slope claim", "[unit]") {
+TEST_CASE("negative control: a transition growing like d^0.2 fails the slope claim", "[unit][control:SCO-E4]") {
   // Crossings at f ≈ 0.56, 0.45, 0.24 of the threshold: all inside the grid.
   CHECK(test::CountClaims(BuildCubeGridClaims(SyntheticGrid(0.2, InverseSquare)), "SCO-E4.transition", Verdict::kFail) == 1);
 }
 
-TEST_CASE("negative control: an exponentially falling recall fails the Theta(1/alpha^2) band", "[unit]") {
+TEST_CASE("negative control: an exponentially falling recall fails the Theta(1/alpha^2) band",
+          "[unit][control:SCO-E4]") {
   CHECK(test::CountClaims(BuildCubeGridClaims(SyntheticGrid(0.5, Exponential)), "SCO-E4.band", Verdict::kFail) >= 1);
 }

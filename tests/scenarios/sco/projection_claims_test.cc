@@ -55,20 +55,21 @@ TEST_CASE("SCO-E6 claims pass for the stochastic projection", "[unit][stat]") {
   CHECK(test::CountClaims(claims, "SCO-E6.untraceable", Verdict::kPass) == 1);
 }
 
-TEST_CASE("negative control: a mis-normalised projection fails the norm and unbiasedness claims", "[unit][stat]") {
+TEST_CASE("negative control: a mis-normalised projection fails the norm and unbiasedness claims",
+          "[unit][stat][control:SCO-E6]") {
   const auto claims = Claims(ProjectionCell(2.0, {10, 400}));
   CHECK(test::CountClaims(claims, "SCO-E6.norm.", Verdict::kFail) == 2);
   CHECK(test::CountClaims(claims, "SCO-E6.unbiased_gap", Verdict::kFail) == 2);
 }
 
-TEST_CASE("negative control: a projection to d' = D/5 is still traced", "[unit][stat]") {
+TEST_CASE("negative control: a projection to d' = D/5 is still traced", "[unit][stat][control:SCO-E6]") {
   ScoCellOptions cell = ProjectionCell(1.0, {5000});  // model: ~15 of 25 points flagged, xi n = 1.25
   cell.trials = 40;
   const auto claims = Claims(cell);
   CHECK(test::CountClaims(claims, "SCO-E6.untraceable", Verdict::kFail) == 1);
 }
 
-TEST_CASE("negative control: a wrong score model fails the model claim", "[unit][stat]") {
+TEST_CASE("negative control: a wrong score model fails the model claim", "[unit][stat][control:SCO-E6]") {
   const ScoCellOptions cell = ProjectionCell(1.0, {10, 400});
   ScoCellResult result = SummarizeScoCell(cell, RunScoCell(cell, 8, test::TwoThreads()));
   for (ScoLearnerSummary& s : result.learners) s.predicted_recall_pp.mean *= 2.0;  // e.g. a doubled signal m

@@ -1,6 +1,7 @@
 // Negative controls for the SCO claims: planted defects (a wrong prior scale in the fingerprint
 // identity, a tracer threshold below Hoeffding's, a DP learner with too little noise, a wrong CSL
-// excess formula) must turn the relevant claims to FAIL, while the correct run passes.
+// excess formula, a reversed membership decoder, a gap summed instead of averaged) must turn the
+// relevant claims to FAIL, while the correct run passes.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -47,7 +48,8 @@ TEST_CASE("SCO claims pass on the correct experiment", "[unit][stat]") {
   CHECK(test::CountClaims(claims, "SCO-E1.recall.t.erm", Verdict::kPass) == 1);
 }
 
-TEST_CASE("negative control: the fingerprint identity with the wrong prior scale fails", "[unit][stat]") {
+TEST_CASE("negative control: the fingerprint identity with the wrong prior scale fails",
+          "[unit][stat][control:SCO-E0]") {
   ScoCellOptions cell = SmallCell();
   const auto trials = RunScoCell(cell, 5, test::TwoThreads());
   cell.beta = 2.0 * cell.PriorBeta();  // the identity evaluated with 2β instead of β
@@ -62,7 +64,7 @@ TEST_CASE("a simulated-null threshold flags fresh points at exactly k/(K+1)", "[
   CHECK(test::CountClaims(claims, "SCO-E1.simulated.t.erm", Verdict::kPass) == 1);
 }
 
-TEST_CASE("negative control: a threshold below Hoeffding's breaks soundness", "[unit][stat]") {
+TEST_CASE("negative control: a threshold below Hoeffding's breaks soundness", "[unit][stat][control:SCO-E1]") {
   ScoCellOptions cell = SmallCell();
   cell.null_draws = 500;
   cell.threshold_scale = 0.3;
@@ -74,14 +76,15 @@ TEST_CASE("negative control: a threshold below Hoeffding's breaks soundness", "[
   CHECK(test::CountClaims(claims, "SCO-E1.sound_bern.t.erm", Verdict::kFail) == 1);
 }
 
-TEST_CASE("negative control: a 'DP' learner with 1% of the calibrated noise breaks the DP cap", "[unit][stat]") {
+TEST_CASE("negative control: a 'DP' learner with 1% of the calibrated noise breaks the DP cap",
+          "[unit][stat][control:SCO-E5]") {
   ScoCellOptions cell = SmallCell();
   cell.dp_sigma_scale = 0.01;
   const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, RunScoCell(cell, 5, test::TwoThreads())));
   CHECK(test::CountClaims(claims, "SCO-E5.cap.t.dp", Verdict::kFail) == 1);
 }
 
-TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[unit][stat]") {
+TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[unit][stat][control:SCO-E0]") {
   ScoCellOptions cell = SmallCell();
   sim::ScoLearnerOptions csl;
   csl.kind = sim::ScoLearnerKind::kCslErm;
@@ -95,7 +98,8 @@ TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[u
   CHECK(test::CountClaims(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kFail) == 1);
 }
 
-TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner with 1% noise is not", "[unit][stat]") {
+TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner with 1% noise is not",
+          "[unit][stat][control:SCO-E4]") {
   CubeCellOptions cube;
   cube.name = "c";
   cube.alpha0 = 0.1;
@@ -113,7 +117,7 @@ TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner wi
   CHECK(test::CountClaims(wrong, "SCO-E4.dp_cap.c", Verdict::kFail) == 1);
 }
 
-TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails F1", "[unit][stat]") {
+TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails F1", "[unit][stat][control:SCO-E0]") {
   FingerprintMcOptions o;
   o.n = {11};
   o.p = {0.3};
@@ -128,7 +132,8 @@ TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails
   CHECK(test::CountClaims(bad.claims, "SCO-E0.F1.n11.p0.3.mean", Verdict::kPass) == 1);
 }
 
-TEST_CASE("Thm 4.5 across eps holds for ERM; a tracer with a 50x threshold recalls nothing and fails", "[unit][stat]") {
+TEST_CASE("Thm 4.5 across eps holds for ERM; a tracer with a 50x threshold recalls nothing and fails",
+          "[unit][stat][control:SCO-E1]") {
   std::vector<ScoCellResult> good, blind;
   for (double eps : {0.3, 0.25, 0.2}) {
     ScoCellOptions cell = SmallCell();
@@ -164,4 +169,26 @@ TEST_CASE("the figures' predictions are tables: the DP cap curve per DP learner,
   CHECK(grid.rows() == 2 * kDpGrid);
   CHECK(grid.columns().back() == "hoeffding_level");
   CHECK(ScoCellTable({r}).columns().back() == "snz_projection_dim");
+}
+
+TEST_CASE("negative control: a reversed membership decoder and a summed gap fail the vacuity claims",
+          "[unit][stat][control:SCO-E2]") {
+  ScoCellOptions cell = SmallCell();
+  cell.learners.resize(1);  // ERM: an accurate CLB learner on the whole sample
+  const auto trials = RunScoCell(cell, 5, test::TwoThreads());
+  const auto claims = BuildScoCellClaims(SummarizeScoCell(cell, trials));
+  CHECK(test::CountClaims(claims, "SCO-E2.vacuous.t.erm", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "SCO-E2.gap.t.erm", Verdict::kPass) == 1);
+  // Planted defect 1: the membership decoder with its decision reversed (it calls the fresh point the
+  // member), so every trial decodes all n bits wrong; Fano at an error rate >= 1/2 gives CMI >= 0
+  // only, and the bound sqrt(8 CMI/n) is 0 instead of Theta(1).
+  auto reversed = trials;
+  for (ScoTrial& t : reversed) t.learners[0].decode_errors = cell.n - t.learners[0].decode_errors;
+  const auto blind = BuildScoCellClaims(SummarizeScoCell(cell, reversed));
+  CHECK(test::CountClaims(blind, "SCO-E2.vacuous.t.erm", Verdict::kFail) == 1);
+  // Planted defect 2: the generalisation gap summed over the n training points instead of averaged.
+  auto summed = trials;
+  for (ScoTrial& t : summed) t.learners[0].gap *= static_cast<double>(cell.n);
+  const auto overfit = BuildScoCellClaims(SummarizeScoCell(cell, summed));
+  CHECK(test::CountClaims(overfit, "SCO-E2.gap.t.erm", Verdict::kFail) == 1);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/claim_counts.h"
+#include "support/tolerances.h"
 
 #include "sim/core/config_error.h"
 #include "sim/random/distributions.h"
@@ -24,6 +25,8 @@ using namespace memgen::scenarios;
 using theory::Verdict;
 
 namespace {
+
+const memgen::theory::TestSize kSize{memgen::test::kReducedRunClaimRate};
 
 // hidden = 16 fits the 20 labels to MSE < 1e-3 in 1k-9k steps at every level (ugly, fitting the noise
 // through x* alone, is the slowest; at 1e-4 it may take more than 2e4 steps).
@@ -69,7 +72,7 @@ TEST_CASE("SPUR-E7 claims on a small network: ids, fits, seed pairing and the st
   const RegressionOptions o = Small();
   const auto trials = RunRegression(o, 2026, test::TwoThreads());
   REQUIRE(trials.size() == 3);
-  const auto claims = BuildRegressionClaims(o, trials);
+  const auto claims = BuildRegressionClaims(o, trials, kSize);
   std::vector<std::string> ids;
   for (const theory::Claim& c : claims) ids.push_back(c.id());
   CHECK(ids == std::vector<std::string>{"SPUR-E7.fit.good", "SPUR-E7.fit.bad", "SPUR-E7.fit.ugly",
@@ -121,25 +124,27 @@ TEST_CASE("SPUR-E7 results are identical with 1 and 2 threads", "[unit]") {
 
 TEST_CASE("SPUR-E7 ordering claims pass when good is below bad and ugly", "[unit]") {
   const RegressionOptions o;  // levels good, bad, ugly
-  const auto claims = BuildRegressionClaims(o, Synthetic({0.0, 0.1, 0.03}, 10));
+  const auto claims = BuildRegressionClaims(o, Synthetic({0.0, 0.1, 0.09}, 10), kSize);
   CHECK(test::CountClaims(claims, "SPUR-E7", Verdict::kPass) == 7);
   const theory::Claim& c = Find(claims, "SPUR-E7.good_vs_bad.sup");
   CHECK(c.measured() == Approx(-0.1).margin(0.02));
   // The rate is the rule's (a significant reversal when the ordering holds), not estimated from the data.
-  CHECK(c.false_failure_rate() == Approx(OneSidedTail(2.0, 10)));
+  CHECK(c.false_failure_rate() == kSize.rate);
 }
 
-TEST_CASE("negative control: swapping the good and bad levels fails the good-vs-bad ordering", "[unit]") {
+TEST_CASE("negative control: swapping the good and bad levels fails the good-vs-bad ordering",
+          "[unit][control:SPUR-E7]") {
   // As if the config listed good at sigma_eps = 1e-3 and bad at 1e-4: the "good" errors are the large ones.
   const RegressionOptions o;
-  const auto claims = BuildRegressionClaims(o, Synthetic({0.1, 0.0, 0.03}, 10));
+  const auto claims = BuildRegressionClaims(o, Synthetic({0.2, 0.0, 0.09}, 10), kSize);
   CHECK(test::CountClaims(claims, "SPUR-E7.good_vs_bad.", Verdict::kFail) == 2);
   CHECK(test::CountClaims(claims, "SPUR-E7.good_vs_ugly.", Verdict::kFail) == 2);
-  CHECK(Find(claims, "SPUR-E7.good_vs_bad.l2").false_failure_rate() == Approx(OneSidedTail(2.0, 10)));  // stated, not plug-in
+  CHECK(Find(claims, "SPUR-E7.good_vs_bad.l2").false_failure_rate() == kSize.rate);  // stated, not plug-in
   CHECK(test::CountClaims(claims, "SPUR-E7.fit.", Verdict::kPass) == 3);
 }
 
-TEST_CASE("negative control: no difference between levels does not pass the ordering (INCONCLUSIVE)", "[unit]") {
+TEST_CASE("negative control: no difference between levels does not pass the ordering (INCONCLUSIVE)",
+          "[unit][control:SPUR-E7]") {
   const RegressionOptions o;
   std::vector<RegressionTrial> trials = Synthetic({0.0, 0.1, 0.0}, 10);
   for (std::size_t t = 0; t < trials.size(); ++t) {  // ugly = good ± 0.01, alternating: mean difference exactly 0
@@ -147,25 +152,25 @@ TEST_CASE("negative control: no difference between levels does not pass the orde
     trials[t].runs[2].sup_error = trials[t].runs[0].sup_error + sign * 0.01;
     trials[t].runs[2].l2_error = trials[t].runs[0].l2_error + sign * 0.01;
   }
-  const auto claims = BuildRegressionClaims(o, trials);
+  const auto claims = BuildRegressionClaims(o, trials, kSize);
   CHECK(test::CountClaims(claims, "SPUR-E7.good_vs_ugly.", Verdict::kInconclusive) == 2);
   CHECK(test::CountClaims(claims, "SPUR-E7.good_vs_ugly.", Verdict::kPass) == 0);
   CHECK(test::CountClaims(claims, "SPUR-E7.good_vs_bad.", Verdict::kPass) == 2);
 }
 
-TEST_CASE("negative control: a run that never reached the target fails its fit claim", "[unit]") {
+TEST_CASE("negative control: a run that never reached the target fails its fit claim", "[unit][control:SPUR-E7]") {
   const RegressionOptions o;
-  std::vector<RegressionTrial> trials = Synthetic({0.0, 0.1, 0.03}, 10);
+  std::vector<RegressionTrial> trials = Synthetic({0.0, 0.1, 0.09}, 10);
   trials[4].runs[2].reached_target = false;
   trials[4].runs[2].final_mse = 3e-3;
-  const auto claims = BuildRegressionClaims(o, trials);
+  const auto claims = BuildRegressionClaims(o, trials, kSize);
   CHECK(Find(claims, "SPUR-E7.fit.ugly").verdict() == Verdict::kFail);
   CHECK(Find(claims, "SPUR-E7.fit.ugly").measured() == 1.0);
   CHECK(test::CountClaims(claims, "SPUR-E7.fit.", Verdict::kPass) == 2);
 }
 
 TEST_CASE("SPUR-E7 claims with one trial are INCONCLUSIVE, not PASS", "[unit]") {
-  const auto claims = BuildRegressionClaims(RegressionOptions(), Synthetic({0.0, 0.1, 0.03}, 1));
+  const auto claims = BuildRegressionClaims(RegressionOptions(), Synthetic({0.0, 0.1, 0.09}, 1));
   CHECK(test::CountClaims(claims, "SPUR-E7.good_vs_", Verdict::kInconclusive) == 4);
 }
 
