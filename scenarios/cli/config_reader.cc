@@ -9,14 +9,17 @@
 namespace memgen::scenarios {
 namespace {
 
+// The first key under `table` that no reader used, at any depth: a table counts as read only through
+// its keys (reading the table itself is not enough, so `[oracle] trails = 5` is caught), an empty
+// table or an array of tables must have been read itself.
 void CollectUnknown(const toml::table& table, const std::string& prefix,
                     const std::set<std::string>& used, std::string* first) {
   for (const auto& [key, node] : table) {
     if (!first->empty()) return;
     const std::string path = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const auto* sub = node.as_table()) {
-      if (!used.count(path)) CollectUnknown(*sub, path, used, first);
       if (sub->empty() && !used.count(path)) *first = path;
+      CollectUnknown(*sub, path, used, first);
     } else if (const auto* array = node.as_array(); array && array->is_array_of_tables()) {
       if (!used.count(path)) {
         *first = path;

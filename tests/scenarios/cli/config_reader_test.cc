@@ -34,6 +34,18 @@ TEST_CASE("unknown keys are rejected after reading", "[unit]") {
   CHECK_THROWS_WITH(reader.RejectUnknownKeys(), "trails = (set): is not a known setting of this scenario");
 }
 
+TEST_CASE("unknown keys are rejected at any depth, also inside tables that were read", "[unit]") {
+  toml::table root = toml::parse("[oracle]\ntrials = 20\ntrails = 3\n");
+  const ConfigReader reader(root);
+  reader.Table("oracle").Int("trials");
+  CHECK_THROWS_WITH(reader.RejectUnknownKeys(), "oracle.trails = (set): is not a known setting of this scenario");
+  toml::table nested = toml::parse("[[curve]]\n[curve.spectrum]\nd = 5\nbogus = 1\n");
+  const ConfigReader second(nested);
+  second.Tables("curve").front().Table("spectrum").Int("d");
+  CHECK_THROWS_WITH(second.RejectUnknownKeys(),
+                    "curve[0].spectrum.bogus = (set): is not a known setting of this scenario");
+}
+
 TEST_CASE("overrides (--set) parse TOML values and create nested keys", "[unit]") {
   toml::table root = toml::parse("trials = 20\n[spectrum]\nalpha = 1.0\n");
   ApplyOverride(root, "trials=5");

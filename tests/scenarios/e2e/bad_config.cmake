@@ -51,6 +51,12 @@ expect_rejected_in(spur_figure1 "n = 5: must be in [20, 1e5]" --set n=5)
 expect_rejected_in(spur_figure1 "sweep_noise = 0.1: must be increasing" "--set" "sweep_noise=[0.5, 0.1]")
 expect_rejected_in(spur_theory "margins[0].rho = 0.7: must be in (0, 0.5)" --set margins[0].rho=0.7)
 expect_rejected_in(spur_theory "dynamics.max_power = 9: must be in [3, 7]" --set dynamics.max_power=9)
+# Typos inside a table that is read are rejected with their full dotted path (issue 11).
+expect_rejected("curve[0].spectrum.bogus = (set): is not a known setting" --set curve[0].spectrum.bogus=1)
+expect_rejected_in(bo_isotropic "oracle.trails = (set): is not a known setting" --set oracle.trails=5)
+expect_rejected_in(spur_theory "dynamics.learnig_rate = (set): is not a known setting" --set dynamics.learnig_rate=0.1)
+expect_rejected_in(sco_tracing "fingerprint.rnus = (set): is not a known setting" --set fingerprint.rnus=3)
+expect_rejected_in(spur_figure1 "verdict.bogus = (set): is not a known setting" --set verdict.bogus=1)
 
 # A config overlay with a key its base does not have (a typo) is rejected, naming the key.
 get_filename_component(source_dir "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
