@@ -50,16 +50,30 @@ std::size_t MinCount(const std::vector<MeanSe>& values) {
 // A Monte Carlo estimate needs ≥ 2 trials and a finite SE to support a verdict.
 bool Supported(const MeanSe& m) { return m.count >= 2 && std::isfinite(m.se) && std::isfinite(m.mean); }
 
+// The claim's measured value and its interval `what` ± z SE over the T trials of `m`.
+void SetMeanInterval(ClaimDraft* c, const MeanSe& m, double z, const std::string& what) {
+  c->measured = m.mean;
+  c->measured_lo = m.mean - z * m.se;
+  c->measured_hi = m.mean + z * m.se;
+  c->interval = what + " -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+}
+
+// a − b of two independent means: SE √(SE_a² + SE_b²), the fewer trials of the two.
+MeanSe Difference(const MeanSe& a, const MeanSe& b) {
+  MeanSe d;
+  d.mean = a.mean - b.mean;
+  d.se = std::sqrt(a.se * a.se + b.se * b.se);
+  d.count = std::min(a.count, b.count);
+  return d;
+}
+
 }  // namespace
 
 Claim OracleClaim(const ClaimHeader& header, const MeanSe& measured, double exact, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kOracle);
   const double z = CriticalValue(size, measured.count, Tails::kTwo);
   Outcome outcome = Outcome::kUndecided;
-  c.measured = measured.mean;
-  c.measured_lo = measured.mean - z * measured.se;
-  c.measured_hi = measured.mean + z * measured.se;
-  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(measured.count) + ")";
+  SetMeanInterval(&c, measured, z, "mean");
   c.predicted = c.predicted_lo = c.predicted_hi = exact;
   c.rule = "|mean - exact| <= " + Num(z) + " SE";
   c.false_failure_rate = size.rate;
@@ -77,10 +91,7 @@ Claim DeClaim(const ClaimHeader& header, const MeanSe& measured, double de_value
   ClaimDraft c = Start(ClaimKind::kDe);
   const double z = CriticalValue(size, measured.count, Tails::kTwo);
   Outcome outcome = Outcome::kUndecided;
-  c.measured = measured.mean;
-  c.measured_lo = measured.mean - z * measured.se;
-  c.measured_hi = measured.mean + z * measured.se;
-  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(measured.count) + ")";
+  SetMeanInterval(&c, measured, z, "mean");
   c.predicted = de_value;
   c.predicted_lo = de_value - relative_delta * std::fabs(de_value);
   c.predicted_hi = de_value + relative_delta * std::fabs(de_value);
@@ -310,10 +321,7 @@ Claim BoundRule(const ClaimHeader& header, ClaimKind kind, const MeanSe& m, doub
                 double margin, TestSize size, const std::string& what) {
   ClaimDraft c = Start(kind);
   const double z = CriticalValue(size, m.count, Tails::kOne);
-  c.measured = m.mean;
-  c.measured_lo = m.mean - z * m.se;
-  c.measured_hi = m.mean + z * m.se;
-  c.interval = what + " -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  SetMeanInterval(&c, m, z, what);
   c.predicted = level;
   const bool at_most = side == BoundSide::kAtMost;
   c.predicted_lo = at_most ? -INFINITY : level - margin;
@@ -356,10 +364,7 @@ Claim ExactClaim(const ClaimHeader& header, double measured, double expected, do
 Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& m, double predicted, double tolerance, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kTolerance);
   const double z = CriticalValue(size, m.count, Tails::kTwo);
-  c.measured = m.mean;
-  c.measured_lo = m.mean - z * m.se;
-  c.measured_hi = m.mean + z * m.se;
-  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  SetMeanInterval(&c, m, z, "mean");
   c.predicted = predicted;
   c.predicted_lo = predicted - tolerance;
   c.predicted_hi = predicted + tolerance;
@@ -377,29 +382,18 @@ Claim ToleranceClaim(const ClaimHeader& header, const MeanSe& m, double predicte
 
 Claim DifferenceBoundClaim(const ClaimHeader& header, const MeanSe& a, const MeanSe& b, double level, BoundSide side,
                            double margin, TestSize size) {
-  MeanSe d;
-  d.mean = a.mean - b.mean;
-  d.se = std::sqrt(a.se * a.se + b.se * b.se);
-  d.count = std::min(a.count, b.count);
-  return BoundRule(header, ClaimKind::kDifference, d, level, side, margin, size, "a - b");
+  return BoundRule(header, ClaimKind::kDifference, Difference(a, b), level, side, margin, size, "a - b");
 }
 
 Claim DifferenceToleranceClaim(const ClaimHeader& header, const MeanSe& a, const MeanSe& b, double tolerance,
                                TestSize size) {
-  MeanSe d;
-  d.mean = a.mean - b.mean;
-  d.se = std::sqrt(a.se * a.se + b.se * b.se);
-  d.count = std::min(a.count, b.count);
-  return ToleranceClaim(header, d, 0.0, tolerance, size);
+  return ToleranceClaim(header, Difference(a, b), 0.0, tolerance, size);
 }
 
 Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& m, double level, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kBound);
   const double z = CriticalValue(size, m.count, Tails::kOne);
-  c.measured = m.mean;
-  c.measured_lo = m.mean - z * m.se;
-  c.measured_hi = m.mean + z * m.se;
-  c.interval = "mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  SetMeanInterval(&c, m, z, "mean");
   c.predicted = level;
   c.predicted_lo = level;
   c.predicted_hi = INFINITY;
@@ -419,10 +413,7 @@ Claim SideOfLevelClaim(const ClaimHeader& header, const MeanSe& m, double level,
 Claim PairedOrderingClaim(const ClaimHeader& header, const MeanSe& m, TestSize size) {
   ClaimDraft c = Start(ClaimKind::kOrdering);
   const double z = CriticalValue(size, m.count, Tails::kOne);
-  c.measured = m.mean;
-  c.measured_lo = m.mean - z * m.se;
-  c.measured_hi = m.mean + z * m.se;
-  c.interval = "paired mean -/+ " + Num(z) + " SE (T = " + std::to_string(m.count) + ")";
+  SetMeanInterval(&c, m, z, "paired mean");
   c.predicted = 0.0;
   c.predicted_lo = -INFINITY;
   c.predicted_hi = 0.0;
