@@ -37,7 +37,7 @@ function(memgen_add_paper_target target scale results_dir build_dir)
     add_custom_command(
       OUTPUT "${summary}"
       # Exit code 3 (results written, some claim not as expected) still makes a paper that shows it.
-      COMMAND "${CMAKE_COMMAND}" -DCOMMAND=$<TARGET_FILE:scn_${scenario}> -DARGS=--scale|${scale}|--out|${results_dir}
+      COMMAND "${CMAKE_COMMAND}" -DCOMMAND=$<TARGET_FILE:scn_${scenario}> -DARGS=--scale|${scale}|--out|${results_dir}|--overwrite
               -DACCEPT=0|3 -P "${PROJECT_SOURCE_DIR}/cmake/memgen_run_accepting.cmake"
       DEPENDS scn_${scenario} ${configs}
       COMMENT "scn_${scenario} --scale ${scale} --out ${results_dir}"

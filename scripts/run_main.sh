@@ -21,7 +21,7 @@ unexpected=()
 for s in "${scenarios[@]}"; do
   echo "== scn_$s --scale $scale"
   code=0
-  "out/build/release/bin/scn_$s" --scale "$scale" --out results || code=$?
+  "out/build/release/bin/scn_$s" --scale "$scale" --out results --overwrite || code=$?
   case "$code" in
     0) ;;
     3) unexpected+=("$s") ;;

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
+  clang-14 libclang-rt-14-dev libomp-14-dev libopenmpi-dev openmpi-bin
   libeigen3-dev libboost-dev libceres-dev
   catch2 librapidcheck-dev librandom123-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libbenchmark-dev

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "sim/core/config_error.h"
+#include "sim/core/derived_size.h"
 #include "scenarios/bo/risk_cell.h"
 #include "theory/bo/isotropic_oracle.h"
 #include "theory/verdict/family_rules.h"
@@ -14,6 +15,18 @@
 
 namespace memgen::scenarios {
 namespace {
+
+// The oracle cell's d = round(ratio · n), checked before the conversion.
+std::int64_t OracleDimension(double ratio, std::int64_t n) {
+  return DerivedSize(ratio * static_cast<double>(n), Rounding::kNearest,
+                     "oracle.d_over_n(" + FormatValue(ratio) + ", n = " + std::to_string(n) + ")", "d_over_n n");
+}
+
+// The R0 cell's d = round(n^1.5).
+std::int64_t R0Dimension(std::int64_t n) {
+  return DerivedSize(std::pow(static_cast<double>(n), 1.5), Rounding::kNearest,
+                     "r0_condition.n(" + std::to_string(n) + ").d", "n^1.5");
+}
 
 const char* kOracleSource = "Wishart moments: E (XX')^-1 = I/(d-n-1); P uniform projection (spec §6.1)";
 
@@ -87,13 +100,13 @@ void IsotropicOptions::Validate() const {
   auto increasing = [](const std::vector<std::int64_t>& v, const std::string& field) {
     for (std::size_t i = 1; i < v.size(); ++i) Require(v[i] > v[i - 1], field, v[i], "must be strictly increasing");
   };
-  for (auto n : oracle_n) Require(n >= 2, "oracle.n", n, "must be >= 2");
+  for (auto n : oracle_n) Require(n >= 2 && n <= 100000000, "oracle.n", n, "must be in [2, 1e8]");
   increasing(oracle_n, "oracle.n");
   for (std::size_t i = 0; i < oracle_d_over_n.size(); ++i) {
     Require(i == 0 || oracle_d_over_n[i] > oracle_d_over_n[i - 1], "oracle.d_over_n", oracle_d_over_n[i],
             "must be strictly increasing");
     for (auto n : oracle_n) {
-      const auto d = static_cast<std::int64_t>(std::llround(oracle_d_over_n[i] * static_cast<double>(n)));
+      const std::int64_t d = OracleDimension(oracle_d_over_n[i], n);
       Require(d - n >= 8, "oracle.d_over_n", oracle_d_over_n[i],
               "must give d >= n + 8 at n = " + std::to_string(n) +
                   " (Var V is infinite for d <= n + 3 and its SE unstable below n + 8; spec §6.1)");
@@ -104,7 +117,7 @@ void IsotropicOptions::Validate() const {
   Require(dd_n >= 10, "double_descent.n", dd_n, "must be >= 10");
   for (auto d : dd_d) Require(d >= 1, "double_descent.d", d, "must be >= 1");
   increasing(dd_d, "double_descent.d");
-  for (auto n : r0_n) Require(n >= 4, "r0_condition.n", n, "must be >= 4");
+  for (auto n : r0_n) Require(n >= 4 && R0Dimension(n) <= 100000000, "r0_condition.n", n, "must be >= 4 with n^1.5 <= 1e8");
   increasing(r0_n, "r0_condition.n");
   Require(wishart_n >= 2, "wishart_check.n", wishart_n, "must be >= 2");
   Require(wishart_d > 2 * wishart_n, "wishart_check.d", wishart_d, "must exceed 2 n");
@@ -117,24 +130,34 @@ void IsotropicOptions::Validate() const {
   Require(largest_d <= 100000000, "d", largest_d, "explicit designs must have d <= 1e8 (use the Wishart cells beyond)");
 }
 
-std::size_t IsotropicMemoryBytesPerThread(const IsotropicOptions& o) {
-  std::size_t worst = 0;
-  auto cell = [&worst](std::int64_t n, std::int64_t d) {
+sim::MemoryEstimate IsotropicMemory(const IsotropicOptions& o, int threads) {
+  sim::MemoryEstimate memory;
+  // One cell's working set per thread: the Gram state, the d < n primal route or the QR fallback.
+  auto cell = [&](const std::string& field, std::int64_t n, std::int64_t d) {
     sim::GramOptions g;
     g.n = n;
-    std::size_t bytes = sim::GramMemoryBytes(n, 1, g);
-    const auto nn = static_cast<std::size_t>(n), dd = static_cast<std::size_t>(d);
-    if (d < n) bytes += (nn * dd + 2 * dd * dd) * sizeof(double);      // primal least squares
-    else bytes += std::min<std::size_t>(4 * nn * dd * sizeof(double), std::size_t{1} << 31);  // QR fallback
-    worst = std::max(worst, bytes);
+    double bytes = sim::GramMemoryBytes(n, 1, g);
+    const auto nn = static_cast<double>(n), dd = static_cast<double>(d);
+    if (d < n) bytes += (nn * dd + 2 * dd * dd) * sizeof(double);                      // primal least squares
+    else bytes += std::min(4 * nn * dd * sizeof(double), static_cast<double>(std::size_t{1} << 31));  // QR fallback
+    memory.Working(field, threads * bytes);
+  };
+  // Every cell's draws are kept until the claims are built.
+  auto draws = [&](const std::string& field, std::size_t cells, std::int64_t trials) {
+    memory.Retained(field, static_cast<double>(cells) * static_cast<double>(trials) * sizeof(sim::ExactRisk));
   };
   for (auto n : o.oracle_n)
-    for (double r : o.oracle_d_over_n) cell(n, static_cast<std::int64_t>(std::llround(r * static_cast<double>(n))));
-  for (auto d : o.dd_d) cell(o.dd_n, d);
-  for (auto n : o.r0_n) cell(n, n + 1);  // Wishart: O(n²)
-  cell(o.wishart_n, o.wishart_d);
-  for (auto d : o.rademacher_d) cell(o.rademacher_n, d);
-  return worst;
+    for (double r : o.oracle_d_over_n) cell("oracle.n", n, OracleDimension(r, n));
+  draws("oracle.trials", o.oracle_n.size() * o.oracle_d_over_n.size(), o.oracle_trials);
+  for (auto d : o.dd_d) cell("double_descent.d", o.dd_n, d);
+  draws("double_descent.trials", o.dd_d.size(), o.dd_trials);
+  for (auto n : o.r0_n) cell("r0_condition.n", n, n + 1);  // Wishart: O(n²)
+  draws("r0_condition.trials", o.r0_n.size(), o.r0_trials);
+  cell("wishart_check.n", o.wishart_n, o.wishart_d);
+  draws("wishart_check.trials", 1, o.wishart_trials);
+  for (auto d : o.rademacher_d) cell("rademacher.d", o.rademacher_n, d);
+  draws("rademacher.trials", o.rademacher_d.size(), o.rademacher_trials);
+  return memory;
 }
 
 namespace {
@@ -159,7 +182,7 @@ void AddOracleGrid(const CellRunner& cells, IsotropicResult* result) {
   const double theta2 = o.theta_norm * o.theta_norm;
   for (std::int64_t n : o.oracle_n) {
     for (double ratio : o.oracle_d_over_n) {
-      const CellSpec cell{"oracle", n, static_cast<std::int64_t>(std::llround(ratio * n)), o.oracle_trials,
+      const CellSpec cell{"oracle", n, OracleDimension(ratio, n), o.oracle_trials,
                           sim::DesignKind::kGaussian, false, true};
       const scenarios::RiskCellResult r = cells.Run(cell, result);
       const double variance = theory::IsotropicExpectedVariance(n, cell.d, o.sigma2);
@@ -225,7 +248,7 @@ void AddR0Condition(const CellRunner& cells, IsotropicResult* result) {
   std::vector<double> x;
   std::vector<theory::MeanSe> gap;
   for (std::int64_t n : o.r0_n) {
-    const auto d = static_cast<std::int64_t>(std::llround(std::pow(static_cast<double>(n), 1.5)));
+    const std::int64_t d = R0Dimension(n);
     const CellSpec cell{"r0_condition", n, d, o.r0_trials, sim::DesignKind::kGaussian, true, false};
     const scenarios::RiskCellResult r = cells.Run(cell, result);
     const double bias = theory::IsotropicExpectedBias(n, d, theta2);

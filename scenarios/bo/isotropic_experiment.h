@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
 #include "sim/bo/exact_risk.h"
 #include "theory/verdict/claim.h"
@@ -51,8 +52,9 @@ struct IsotropicResult {
 };
 
 // `risk_override` replaces the learner (negative controls plant a wrong one in tests).
-// Largest per-thread working set over all cells (Gram state, the d < n primal route, the QR fallback).
-std::size_t IsotropicMemoryBytesPerThread(const IsotropicOptions& options);
+// Every cell's working set on `threads` threads (Gram state, the d < n primal route, the QR
+// fallback) and the draws every cell keeps (memory_estimate.h).
+sim::MemoryEstimate IsotropicMemory(const IsotropicOptions& options, int threads);
 
 IsotropicResult RunIsotropic(const IsotropicOptions& options, std::uint64_t master_seed,
                              const sim::TrialRunnerOptions& runner, const sim::ExactRiskOptions* risk_override = nullptr);

@@ -9,8 +9,7 @@ namespace {
 using memgen::scenarios::IsotropicOptions;
 
 memgen::scenarios::ScenarioOutput Run(const IsotropicOptions& options, const memgen::scenarios::ScenarioContext& context) {
-  memgen::sim::TrialRunnerOptions runner;
-  runner.threads = context.threads;
+  memgen::sim::TrialRunnerOptions runner = context.Runner();
   IsotropicOptions sized = options;
   sized.size = context.claim_size;
   memgen::scenarios::IsotropicResult result = memgen::scenarios::RunIsotropic(sized, context.seed, runner);
@@ -21,14 +20,10 @@ memgen::scenarios::ScenarioOutput Run(const IsotropicOptions& options, const mem
   return out;
 }
 
-std::size_t Memory(const IsotropicOptions& o, int threads) {
-  return static_cast<std::size_t>(threads) * memgen::scenarios::IsotropicMemoryBytesPerThread(o);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   return memgen::scenarios::RunScenario<IsotropicOptions>(
       argc, argv, memgen::scenarios::RegisteredScenario("Min-norm interpolation with isotropic designs against exact finite-n oracles"),
-      memgen::scenarios::ReadIsotropicOptions, Memory, Run);
+      memgen::scenarios::ReadIsotropicOptions, memgen::scenarios::IsotropicMemory, Run);
 }

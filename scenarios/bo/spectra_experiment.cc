@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sim/core/config_error.h"
+#include "sim/core/derived_size.h"
 #include "theory/bo/effective_ranks.h"
 
 namespace memgen::scenarios {
@@ -64,7 +65,8 @@ theory::SpectrumOptions SpectrumAt(const CurveOptions& options, std::int64_t n) 
   theory::SpectrumOptions s = options.spectrum;
   const double nn = static_cast<double>(n);
   if (options.d_exponent > 0.0)
-    s.d = static_cast<std::int64_t>(std::llround(options.d_coef * std::pow(nn, options.d_exponent)));
+    s.d = DerivedSize(options.d_coef * std::pow(nn, options.d_exponent), Rounding::kNearest,
+                      options.name + ".spectrum(n=" + std::to_string(n) + ").d", "d_coef n^d_exponent");
   if (options.floor.enabled) {
     const double eps_p = options.floor.coef * std::pow(nn, options.floor.exponent) /
                          std::pow(std::log(nn), options.floor.log_exponent);
@@ -128,24 +130,25 @@ CurveResult EvaluateCurve(const CurveOptions& options, std::uint64_t master_seed
   return result;
 }
 
-std::size_t CurveMemoryBytes(const CurveOptions& options, int threads) {
-  std::size_t worst = 0;
+void AddCurveMemory(const CurveOptions& options, int threads, const std::string& field, sim::MemoryEstimate* memory) {
+  double mc_points = 0.0;
   for (std::int64_t n : options.n) {
     const theory::SpectrumOptions s = SpectrumAt(options, n);
     // The stored head (flat tails are not stored; exp_floor without a floor stores all of d).
     const bool flat_tail = s.kind == theory::SpectrumKind::kIsotropic || s.kind == theory::SpectrumKind::kSpiked ||
                            (s.kind == theory::SpectrumKind::kExpFloor && s.eps > 0.0);
-    const double stored = flat_tail ? 4096.0 : static_cast<double>(s.d);
-    std::size_t bytes = static_cast<std::size_t>(std::min(stored * sizeof(double) * 2, 1e18));
+    const double head = (flat_tail ? 4096.0 : static_cast<double>(s.d)) * sizeof(double) * 2.0;
+    double gram = 0.0;
     if (std::find(options.mc_n.begin(), options.mc_n.end(), n) != options.mc_n.end()) {
       sim::GramOptions g;
       g.n = n;
       g.block = options.block;
-      bytes += static_cast<std::size_t>(threads) * sim::GramMemoryBytes(n, 1, g);
+      gram = threads * sim::GramMemoryBytes(n, 1, g);
+      mc_points += 1.0;
     }
-    worst = std::max(worst, bytes);
+    memory->Working(head > gram ? field + ".spectrum.d" : field + ".n", head + gram);  // named by its larger part
   }
-  return worst;
+  memory->Retained(field + ".trials", mc_points * static_cast<double>(options.trials) * sizeof(sim::ExactRisk));
 }
 
 }  // namespace memgen::scenarios

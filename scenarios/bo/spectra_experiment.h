@@ -15,6 +15,7 @@
 
 #include "theory/bo/spectrum.h"
 #include "theory/bo/target.h"
+#include "sim/run/memory_estimate.h"
 #include "sim/bo/gram_accumulator.h"
 #include "scenarios/bo/risk_cell.h"
 #include "theory/bo/deterministic_equivalent.h"
@@ -78,6 +79,8 @@ struct CurveResult {
 theory::SpectrumOptions SpectrumAt(const CurveOptions& options, std::int64_t n);
 CurveResult EvaluateCurve(const CurveOptions& options, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner,
                           const sim::ExactRiskOptions* risk_override = nullptr);
-std::size_t CurveMemoryBytes(const CurveOptions& options, int threads);
+// The curve's working memory per n (the spectrum head, a Gram accumulation per thread) and its
+// retained exact-risk draws, under the curve's dotted `field` (memory_estimate.h).
+void AddCurveMemory(const CurveOptions& options, int threads, const std::string& field, sim::MemoryEstimate* memory);
 
 }  // namespace memgen::scenarios

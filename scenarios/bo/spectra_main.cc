@@ -13,8 +13,7 @@ using memgen::scenarios::CurveOptions;
 using Curves = std::vector<CurveOptions>;
 
 memgen::scenarios::ScenarioOutput Run(const Curves& curves, const memgen::scenarios::ScenarioContext& context) {
-  memgen::sim::TrialRunnerOptions runner;
-  runner.threads = context.threads;
+  memgen::sim::TrialRunnerOptions runner = context.Runner();
   std::vector<memgen::scenarios::CurveResult> results;
   memgen::scenarios::ScenarioOutput out;
   for (const CurveOptions& curve : curves) {
@@ -27,10 +26,11 @@ memgen::scenarios::ScenarioOutput Run(const Curves& curves, const memgen::scenar
   return out;
 }
 
-std::size_t Memory(const Curves& curves, int threads) {
-  std::size_t worst = 0;
-  for (const CurveOptions& c : curves) worst = std::max(worst, memgen::scenarios::CurveMemoryBytes(c, threads));
-  return worst;
+memgen::sim::MemoryEstimate Memory(const Curves& curves, int threads) {
+  memgen::sim::MemoryEstimate memory;
+  for (std::size_t i = 0; i < curves.size(); ++i)
+    memgen::scenarios::AddCurveMemory(curves[i], threads, "curve[" + std::to_string(i) + "]", &memory);
+  return memory;
 }
 
 }  // namespace

@@ -74,14 +74,25 @@ void MergeTables(toml::table& base, const toml::table& overlay, const std::strin
   }
 }
 
+// The table in `path`: a regular, readable TOML file with at least one setting (an empty path, a
+// directory or an empty file is refused rather than read as "no settings, all defaults").
 toml::table ParseFile(const std::filesystem::path& path, const std::string& field) {
+  if (path.empty()) throw ConfigError(field, "\"\"", "must name a TOML file");
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::exists(status)) throw ConfigError(field, path.string(), "is not a readable TOML file (no such file)");
+  if (!std::filesystem::is_regular_file(status))
+    throw ConfigError(field, path.string(), "is not a readable TOML file (not a regular file)");
+  toml::table table;
   try {
-    return toml::parse_file(path.string());
+    table = toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {
     std::ostringstream what;
     what << e.description() << " at line " << e.source().begin.line;
     throw ConfigError(field, path.string(), "is not a readable TOML file (" + what.str() + ")");
   }
+  if (table.empty()) throw ConfigError(field, path.string(), "is empty: a config must set at least one key");
+  return table;
 }
 
 toml::table Load(const std::filesystem::path& path, const std::string& field, int depth,

@@ -38,7 +38,16 @@ void CollectUnknown(const toml::table& table, const std::string& prefix,
 std::string NodeToString(const toml::node& node) {
   std::ostringstream out;
   node.visit([&out](const auto& value) { out << value; });
-  return out.str();
+  // toml++ prints long arrays and tables over several lines: keep the message on one line.
+  std::string text;
+  bool in_space = false;
+  for (char c : out.str()) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (space && !in_space) text += ' ';
+    if (!space) text += c;
+    in_space = space;
+  }
+  return text;
 }
 
 ConfigReader::ConfigReader(const toml::table& root)
@@ -139,7 +148,7 @@ std::vector<std::int64_t> ConfigReader::Ints(const std::string& key) const {
 std::vector<std::string> ConfigReader::Strings(const std::string& key) const {
   const toml::node& node = Require(key);
   const toml::array* array = node.as_array();
-  if (!array) throw ConfigError(Path(key), NodeToString(node), "must be an array of strings");
+  if (!array || array->empty()) throw ConfigError(Path(key), NodeToString(node), "must be a non-empty array of strings");
   std::vector<std::string> out;
   for (const auto& element : *array) {
     auto s = element.value_exact<std::string>();

@@ -2,13 +2,14 @@
 #include "scenarios/cli/scenario_main.h"
 
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 
 #include "scenarios/cli/config_overlay.h"
 #include "sim/core/config_error.h"
+#include "sim/core/crash_point.h"
 #include "sim/io/atomic_file.h"
 #include "sim/run/trial_runner.h"
 
@@ -20,7 +21,6 @@
 namespace memgen::scenarios::detail {
 namespace {
 
-using sim::PublishDirectory;
 using sim::UsableThreads;
 using sim::WriteFileAtomic;
 using theory::Claim;
@@ -37,6 +37,16 @@ nlohmann::json ConfigFilesJson(const std::vector<std::filesystem::path>& files) 
   return out;
 }
 
+// --seed as typed: a decimal integer in [0, 2^63 - 1] (the range of a TOML integer), nothing else.
+std::int64_t ParseSeed(const std::string& text) {
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  Require(!text.empty() && error == std::errc() && stop == end && value >= 0, "--seed", text,
+          "must be an integer in [0, 2^63 - 1]");
+  return value;
+}
+
 int DefaultThreads() {
 #ifdef _OPENMP
   return omp_get_max_threads();
@@ -51,20 +61,26 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
   CLI::App app{spec.description, "scn_" + spec.name};
   std::string config_file;
   std::vector<std::string> overrides;
-  std::int64_t seed = -1;
+  std::string seed_text;
   int threads = DefaultThreads();
   std::string out = "results";
   std::string scale = "default";
   std::string run_id;
   bool print_config = false;
+  bool overwrite = false;
+  bool resume = false;
+  const auto last = CLI::MultiOptionPolicy::TakeLast;
   app.add_option("--config", config_file,
-                 "TOML config file, standalone or an overlay naming its base (default: configs/<scenario>/<scale>.toml)")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+                 "TOML config file, standalone or an overlay naming its base (default: configs/<scenario>/<scale>.toml)")
+      ->multi_option_policy(last);
   app.add_option("--set", overrides, "override a config value, key=value (repeatable)");
-  app.add_option("--seed", seed, "master seed (overrides the config's seed)")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--threads", threads, "OpenMP threads over trials")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--out", out, "results root directory")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--scale", scale, "config scale: smoke, default or paper")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  app.add_option("--run-id", run_id, "name of the run directory (default: the scale or config name)")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_option("--seed", seed_text, "master seed in [0, 2^63 - 1] (overrides the config's seed)")->multi_option_policy(last);
+  app.add_option("--threads", threads, "OpenMP threads over trials")->multi_option_policy(last);
+  app.add_option("--out", out, "results root directory")->multi_option_policy(last);
+  app.add_option("--scale", scale, "config scale: smoke, default or paper")->multi_option_policy(last);
+  app.add_option("--run-id", run_id, "name of the run directory (default: the scale or config name)")->multi_option_policy(last);
+  app.add_flag("--overwrite", overwrite, "replace an existing run of the same run-id (atomically, once the new run is complete)");
+  app.add_flag("--resume", resume, "continue a killed run of this run-id from its journal (same config, seed and build)");
   app.add_flag("--print-config", print_config,
                "print the resolved config (overlays merged, --set applied, validated) as TOML and exit");
   try {
@@ -73,29 +89,29 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
     *exit_code = app.exit(e);
     return false;
   } catch (const CLI::ParseError& e) {
-    std::string message = e.what();
-    throw ConfigError("command line", message, "must follow scn_" + spec.name + " --help");
+    throw ConfigError("command line", e.what(), "must follow scn_" + spec.name + " --help");
   }
+  const bool named_config = app.count("--config") > 0;
+  Require(!(named_config && app.count("--scale") > 0), "--scale", scale, "cannot be combined with --config");
   Require(scale == "smoke" || scale == "default" || scale == "paper", "--scale", scale,
           "must be smoke, default or paper");
   Require(threads >= 1 && threads <= 256, "--threads", threads, "must be in [1, 256]");
-  Require(seed >= -1, "--seed", seed, "must be >= 0");
+  Require(!out.empty(), "--out", "\"\"", "must name a directory");
   context->scenario = spec.name;
-  context->scale = scale;
+  context->scale = named_config ? "" : scale;
   context->threads = threads;
   context->out_root = out;
-  context->config_path = config_file.empty()
-                             ? std::filesystem::path(spec.config_dir) / (scale + ".toml")
-                             : std::filesystem::path(config_file);
-  context->run_id = !run_id.empty() ? run_id
-                    : config_file.empty() ? scale
-                                          : context->config_path.stem().string();
-  Require(context->run_id.find('/') == std::string::npos && context->run_id[0] != '.', "--run-id",
-          context->run_id, "must be a plain directory name");
+  context->overwrite = overwrite;
+  context->resume = resume;
+  context->config_path = named_config ? std::filesystem::path(config_file)
+                                      : std::filesystem::path(spec.config_dir) / (scale + ".toml");
+  context->run_id = app.count("--run-id") > 0 ? run_id : named_config ? context->config_path.stem().string() : scale;
   context->config = LoadConfigFile(context->config_path, &context->config_files);  // resolves overlays
+  const std::string run_id_problem = sim::RunIdProblem(context->run_id);
+  Require(run_id_problem.empty(), "--run-id", context->run_id, run_id_problem);
   context->print_config = print_config;
   for (const std::string& assignment : overrides) ApplyOverride(context->config, assignment);
-  if (seed >= 0) context->config.insert_or_assign("seed", seed);
+  if (app.count("--seed") > 0) context->config.insert_or_assign("seed", ParseSeed(seed_text));
   return true;
 }
 
@@ -120,43 +136,56 @@ void PrintConfig(const ScenarioContext& context) {
   std::cout << "\n" << toml::toml_formatter{context.config} << "\n";
 }
 
-void CheckMemory(std::size_t bytes) {
-  const std::size_t available = AvailableMemoryBytes();
-  if (available > 0 && bytes > available) {
-    throw ConfigError("memory estimate", std::to_string(bytes / (1024 * 1024)) + " MiB",
-                      "must not exceed the available memory (" + std::to_string(available / (1024 * 1024)) +
-                          " MiB); reduce n, d or the block size");
-  }
-}
+namespace {
 
-void PublishResults(const ScenarioContext& context, const ScenarioOutput& output, double wall_seconds,
-                    const std::string& started) {
-  const std::filesystem::path parent = context.out_root / context.scenario;
-  std::filesystem::create_directories(parent);
-  const std::filesystem::path staging = parent / ("." + context.run_id + ".staging-" + std::to_string(getpid()));
-  std::filesystem::remove_all(staging);
-  std::filesystem::create_directories(staging);
-  for (const auto& [name, table] : output.tables) WriteFileAtomic(staging / (name + ".csv"), table.ToCsv());
-
+std::string JournalFingerprint(const ScenarioContext& context) {
   const GitState git = ReadGitState();
-  nlohmann::json run = {{"scenario", context.scenario},
-                        {"run_id", context.run_id},
-                        {"scale", context.scale},
-                        {"config_file", context.config_path.string()},
-                        {"config_files", ConfigFilesJson(context.config_files)},
+  return nlohmann::json{{"scenario", context.scenario},
                         {"config", TomlToJson(context.config)},
                         {"master_seed", context.seed},
                         {"git_sha", git.sha},
                         {"git_dirty", git.dirty},
-                        {"build", BuildInfo()},
-                        {"threads_requested", context.threads},
-                        {"threads_used", UsableThreads(context.threads)},
-                        {"mpi_ranks", 1},
-                        {"started", started},
-                        {"finished", UtcTimestamp()},
-                        {"wall_seconds", wall_seconds}};
-  WriteFileAtomic(staging / "run.json", run.dump(2) + "\n");
+                        {"build", BuildInfo()}}
+      .dump();
+}
 
+// Rank 0's journal is journal.bin (what --resume looks for), rank k's journal.rank<k>.bin.
+std::filesystem::path JournalPath(const std::filesystem::path& staging, int rank) {
+  return staging / (rank == 0 ? std::string(sim::kJournalFileName) : "journal.rank" + std::to_string(rank) + ".bin");
+}
+
+// The journals are not part of the results (also those of a resumed run's earlier, larger rank count).
+void RemoveJournals(const std::filesystem::path& staging) {
+  std::vector<std::filesystem::path> journals;
+  for (const auto& entry : std::filesystem::directory_iterator(staging)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("journal", 0) == 0 && entry.path().extension() == ".bin") journals.push_back(entry.path());
+  }
+  for (const auto& path : journals) std::filesystem::remove(path);
+}
+
+nlohmann::json RunJson(const ScenarioContext& context, double wall_seconds, const std::string& started) {
+  const GitState git = ReadGitState();
+  return {{"scenario", context.scenario},
+          {"run_id", context.run_id},
+          {"scale", context.scale.empty() ? nlohmann::json(nullptr) : nlohmann::json(context.scale)},
+          {"config_file", context.config_path.string()},
+          {"config_files", ConfigFilesJson(context.config_files)},
+          {"config", TomlToJson(context.config)},
+          {"master_seed", context.seed},
+          {"git_sha", git.sha},
+          {"git_dirty", git.dirty},
+          {"build", BuildInfo()},
+          {"threads_requested", context.threads},
+          {"threads_used", UsableThreads(context.threads)},
+          {"mpi_ranks", sim::Ranks::World().size()},
+          {"resumed_blocks", context.journal ? context.journal->recovered_blocks() : 0},
+          {"started", started},
+          {"finished", UtcTimestamp()},
+          {"wall_seconds", wall_seconds}};
+}
+
+nlohmann::json SummaryJson(const ScenarioContext& context, const ScenarioOutput& output) {
   nlohmann::json summary = {{"scenario", context.scenario},
                             {"run_id", context.run_id},
                             {"master_seed", context.seed},
@@ -168,23 +197,67 @@ void PublishResults(const ScenarioContext& context, const ScenarioOutput& output
                             {"claims", nlohmann::json::array()}};
   for (const Claim& claim : output.claims) summary["claims"].push_back(ClaimToJson(claim));
   for (const auto& [key, value] : output.extra.items()) summary[key] = value;
-  WriteFileAtomic(staging / "summary.json", summary.dump(2) + "\n");
+  return summary;
+}
 
-  const std::filesystem::path target = parent / context.run_id;
-  PublishDirectory(staging, target);
-  std::cout << "scn_" << context.scenario << ": " << BriefReport(output.claims) << " (" << wall_seconds
-            << " s, " << UsableThreads(context.threads) << " threads)\n"
-            << "results: " << target.string() << "\n";
+}  // namespace
+
+int PrepareStorage(ScenarioContext* context, RunStorage* storage) {
+  const sim::Ranks& ranks = sim::Ranks::World();
+  int code = 0;
+  if (ranks.root()) {
+    try {
+      storage->directory.emplace(sim::RunDirectory::Claim({context->out_root / context->scenario, context->run_id,
+                                                           context->overwrite,
+                                                           context->resume ? sim::kJournalFileName : ""}));
+    } catch (const ConfigError& error) {
+      code = ReportConfigError(context->scenario, error);
+    } catch (const std::exception& error) {
+      code = ReportRunError(context->scenario, error);
+    }
+  }
+  code = ranks.FromRoot(code);  // also: the staging directory exists for every rank from here on
+  if (code != 0) return code;
+  try {
+    const std::filesystem::path staging = sim::RunDirectory::StagingPath(context->out_root / context->scenario, context->run_id);
+    storage->journal = std::make_unique<sim::Journal>(JournalPath(staging, ranks.rank()), JournalFingerprint(*context),
+                                                      context->resume);
+  } catch (const ConfigError& error) {
+    code = ReportConfigError(context->scenario, error);
+  } catch (const std::exception& error) {
+    code = ReportRunError(context->scenario, error);
+  }
+  if (!ranks.AllTrue(code == 0)) return code != 0 ? code : 1;
+  context->journal = storage->journal.get();
+  return 0;
+}
+
+void PublishResults(const ScenarioContext& context, const ScenarioOutput& output, double wall_seconds,
+                    const std::string& started, RunStorage* storage) {
+  const sim::Ranks& ranks = sim::Ranks::World();
+  ranks.Barrier();  // every rank has written its last block before rank 0 publishes
+  if (!ranks.root()) return;
+  const std::filesystem::path& staging = storage->directory->staging();
+  for (const auto& [name, table] : output.tables) WriteFileAtomic(staging / (name + ".csv"), table.ToCsv());
+  WriteFileAtomic(staging / "run.json", RunJson(context, wall_seconds, started).dump(2) + "\n");
+  WriteFileAtomic(staging / "summary.json", SummaryJson(context, output).dump(2) + "\n");
+  sim::CrashPoint("publish-start");  // results complete, journals kept
+  RemoveJournals(staging);
+  storage->directory->Publish();
+  std::cout << "scn_" << context.scenario << ": " << BriefReport(output.claims) << " (" << wall_seconds << " s, "
+            << UsableThreads(context.threads) << " threads, " << ranks.size() << " rank(s))\n"
+            << "results: " << storage->directory->target().string() << "\n";
 }
 
 int ReportConfigError(const std::string& scenario, const std::exception& error) {
-  std::fprintf(stderr, "scn_%s: error: %s\n", scenario.c_str(), error.what());
-  return 2;
+  if (sim::Ranks::World().root()) std::fprintf(stderr, "scn_%s: error: %s\n", scenario.c_str(), error.what());
+  return 2;  // every rank read the same config and failed the same way: one line is enough
 }
 
 int UnexpectedExitCode(const std::string& scenario, const std::vector<Claim>& claims) {
   const std::vector<std::string> unexpected = UnexpectedClaims(claims);
   if (unexpected.empty()) return 0;
+  if (!sim::Ranks::World().root()) return kUnexpectedClaimsExitCode;
   std::fprintf(stderr, "scn_%s: %zu claim(s) not as expected (results written):", scenario.c_str(), unexpected.size());
   for (const std::string& id : unexpected) std::fprintf(stderr, " %s", id.c_str());
   std::fprintf(stderr, "\n");

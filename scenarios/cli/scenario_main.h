@@ -2,12 +2,17 @@
 //
 //   return RunScenario<MyOptions>(argc, argv, spec, ReadMyOptions, EstimateMemory, RunMy);
 //
+// EstimateMemory returns a sim::MemoryEstimate of every allocation that grows with the config
+// (memory_estimate.h); a run that would not fit is refused before it starts.
+//
 // It parses the command line (CLI11), loads the TOML config for --config or --scale (toml++; an
 // overlay such as configs/<scenario>/smoke.toml is merged onto its base, see config_overlay.h),
 // applies --set overrides, reads and validates the options, rejects unknown keys, checks the memory
-// estimate, runs, and publishes results/<scenario>/<run-id>/ atomically: one CSV per table,
-// run.json (resolved config, seed, git, build, threads, times) and summary.json (the claims).
-// Bad input exits with code 2 and one line "<field> = <value>: <rule>"; nothing is written.
+// estimate, claims the run directory (run_directory.h: run-id checked, parent writable, locked, an
+// existing run refused without --overwrite), runs, and publishes results/<scenario>/<run-id>/
+// atomically: one CSV per table, run.json (resolved config, seed, git, build, threads, times) and
+// summary.json (the claims). Bad input, including an unusable output location, exits with code 2
+// and one line "<field> = <value>: <rule>" before any computation; nothing is written.
 #pragma once
 
 #include <toml++/toml.h>
@@ -16,16 +21,24 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "scenarios/cli/config_overlay.h"
 #include "scenarios/cli/config_reader.h"
+#include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
+#include "sim/io/run_directory.h"
+#include "sim/run/journal.h"
+#include "sim/run/ranks.h"
+#include "sim/run/trial_runner.h"
 #include "scenarios/cli/run_metadata.h"
 #include "scenarios/cli/claim_report.h"
 #include "theory/verdict/claim.h"
+#include "sim/core/config_error.h"
 #include "theory/verdict/test_size.h"
 
 namespace memgen::scenarios {
@@ -50,7 +63,7 @@ inline ScenarioSpec RegisteredScenario(const std::string& description) {
 
 struct ScenarioContext {
   std::string scenario;
-  std::string scale = "default";  ///< smoke | default | paper
+  std::string scale = "default";  ///< smoke | default | paper; empty when --config named the file
   std::filesystem::path config_path;                ///< the file named by --scale or --config
   std::vector<std::filesystem::path> config_files;  ///< the files merged: outermost base first, config_path last
   toml::table config;             ///< resolved: overlays merged (config_overlay.h), then --set overrides
@@ -60,6 +73,17 @@ struct ScenarioContext {
   int threads = 1;
   std::filesystem::path out_root = "results";
   std::string run_id;
+  bool overwrite = false;         ///< --overwrite: replace an existing run of this run-id
+  bool resume = false;            ///< --resume: continue a killed run from its journal
+  sim::Journal* journal = nullptr;  ///< the run's journal (set while the run computes)
+  // The trial runner's options for this run: its threads and its journal.
+  sim::TrialRunnerOptions Runner() const {
+    sim::TrialRunnerOptions runner;
+    runner.threads = threads;
+    runner.journal = journal;
+    runner.ranks = &sim::Ranks::World();
+    return runner;
+  }
 };
 
 struct ScenarioOutput {
@@ -75,9 +99,18 @@ namespace detail {
 bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioContext* context, int* exit_code);
 void ReadCommonSettings(const ConfigReader& reader, ScenarioContext* context);
 void PrintConfig(const ScenarioContext& context);  // --print-config
-void CheckMemory(std::size_t bytes);
+// Where a run keeps its results while it computes: the claimed run directory (rank 0) and the
+// journal (every rank).
+struct RunStorage {
+  std::optional<sim::RunDirectory> directory;
+  std::unique_ptr<sim::Journal> journal;
+};
+// Rank 0 claims the run directory (run_directory.h); then every rank opens its journal there,
+// continued with --resume. Returns 0, or the exit code every rank returns (the reason printed once).
+int PrepareStorage(ScenarioContext* context, RunStorage* storage);
+// Every rank closes its journal; rank 0 writes the tables, run.json and summary.json and publishes.
 void PublishResults(const ScenarioContext& context, const ScenarioOutput& output, double wall_seconds,
-                    const std::string& started);
+                    const std::string& started, RunStorage* storage);
 int ReportConfigError(const std::string& scenario, const std::exception& error);  // exit code 2
 int ReportRunError(const std::string& scenario, const std::exception& error);     // exit code 1
 // 0 when every claim is as expected, else kUnexpectedClaimsExitCode with the ids on stderr.
@@ -88,8 +121,9 @@ int UnexpectedExitCode(const std::string& scenario, const std::vector<theory::Cl
 template <typename Options>
 int RunScenario(int argc, char** argv, const ScenarioSpec& spec,
                 const std::function<Options(const ConfigReader&)>& read_options,
-                const std::function<std::size_t(const Options&, int threads)>& memory_bytes,
+                const std::function<sim::MemoryEstimate(const Options&, int threads)>& memory,
                 const std::function<ScenarioOutput(const Options&, const ScenarioContext&)>& run) {
+  const sim::MpiSession mpi(&argc, &argv);  // MPI only when launched by mpirun (sim/run/ranks.h)
   ScenarioContext context;
   Options options;
   try {
@@ -100,19 +134,21 @@ int RunScenario(int argc, char** argv, const ScenarioSpec& spec,
     options = read_options(reader);
     reader.RejectUnknownKeys();
     if (context.print_config) {
-      detail::PrintConfig(context);
+      if (sim::Ranks::World().root()) detail::PrintConfig(context);
       return 0;
     }
-    detail::CheckMemory(memory_bytes(options, context.threads));
+    memory(options, context.threads).Check(static_cast<double>(AvailableMemoryBytes()));
   } catch (const std::exception& error) {
     return detail::ReportConfigError(spec.name, error);
   }
+  detail::RunStorage storage;
+  if (const int code = detail::PrepareStorage(&context, &storage); code != 0) return code;
   try {
     const std::string started = UtcTimestamp();
     const auto begin = std::chrono::steady_clock::now();
     const ScenarioOutput output = run(options, context);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-    detail::PublishResults(context, output, wall, started);
+    detail::PublishResults(context, output, wall, started, &storage);
     return detail::UnexpectedExitCode(spec.name, output.claims);
   } catch (const std::exception& error) {  // not a config error: nothing was published
     return detail::ReportRunError(spec.name, error);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "sim/core/config_error.h"
+#include "sim/core/derived_size.h"
 
 namespace memgen::scenarios {
 namespace {
@@ -46,8 +47,9 @@ scenarios::ScoCellOptions ClbCell(double eps, std::int64_t trials, const GridKey
   c.eps = eps;
   c.xi = g.xi;
   c.trials = trials;
-  c.n = static_cast<std::int64_t>(std::ceil(g.c_n / (eps * eps)));
-  c.d = static_cast<std::int64_t>(std::ceil(g.c_d * eps * eps * double(c.n) * double(c.n) * std::log(double(c.n) / g.xi)));
+  c.n = DerivedSize(g.c_n / (eps * eps), Rounding::kCeil, Label("eps(", eps) + ").n", "sample_constant / eps^2");
+  c.d = DerivedSize(g.c_d * eps * eps * double(c.n) * double(c.n) * std::log(double(c.n) / g.xi), Rounding::kCeil,
+                    Label("eps(", eps) + ").d", "dimension_constant eps^2 n^2 ln(n / xi)");
   return c;
 }
 
@@ -55,7 +57,9 @@ scenarios::ScoCellOptions ClbCell(double eps, std::int64_t trials, const GridKey
 scenarios::ScoCellOptions ClbCellAtEps(const scenarios::ConfigReader& t, const GridKeys& g) {
   const double eps = t.Double("eps", 0.1);
   Require(eps > 0.0 && eps < 0.5, t.Path("eps"), eps, "must be in (0, 0.5)");
-  return ClbCell(eps, t.Int("trials", g.trials), g);
+  scenarios::ScoCellOptions c = ClbCell(eps, t.Int("trials", g.trials), g);
+  if (t.Has("trials")) c.trials_field = t.Path("trials");
+  return c;
 }
 
 // [[learner]]: the CLB learners of every ε-grid cell, with distinct names.
@@ -104,6 +108,12 @@ scenarios::ScoCellOptions ReadPhaseCell(const scenarios::ConfigReader& t, const 
   return c;
 }
 
+// Every value of `v` above the one before.
+template <typename T>
+void RequireIncreasing(const std::vector<T>& v, const scenarios::ConfigReader& t, const char* key) {
+  for (std::size_t i = 1; i < v.size(); ++i) Require(v[i] > v[i - 1], t.Path(key), v[i], "must be increasing");
+}
+
 // [csl]: the strongly convex cells, one per n: d = ⌈c n ln(n/ξ)⌉, fixed β, the CSL ERM.
 void AddCslCells(const scenarios::ConfigReader& t, const GridKeys& g, std::vector<scenarios::ScoCellOptions>* cells) {
   const double beta = t.Double("beta", 12.5);
@@ -113,14 +123,19 @@ void AddCslCells(const scenarios::ConfigReader& t, const GridKeys& g, std::vecto
   sim::ScoLearnerOptions erm;
   erm.kind = sim::ScoLearnerKind::kCslErm;
   erm.name = "csl_erm";
-  for (std::int64_t n : t.Ints("n")) {
+  const std::vector<std::int64_t> sizes = t.Ints("n");
+  RequireIncreasing(sizes, t, "n");
+  for (std::int64_t n : sizes) {
     scenarios::ScoCellOptions c;
     c.n = n;
     c.beta = beta;
     c.eps = 1.0 / (2.0 * static_cast<double>(n));  // nominal: the CSL ERM's excess is (1 − ‖µ‖²)/(2n)
     c.xi = g.xi;
     c.trials = csl_trials;
-    c.d = static_cast<std::int64_t>(std::ceil(csl_c_d * double(n) * std::log(double(n) / g.xi)));
+    if (t.Has("trials")) c.trials_field = t.Path("trials");
+    Require(n >= 2, t.Path("n"), n, "must be >= 2");
+    c.d = DerivedSize(csl_c_d * double(n) * std::log(double(n) / g.xi), Rounding::kCeil,
+                      t.Path("n") + "(" + std::to_string(n) + ").d", "dimension_constant n ln(n / xi)");
     c.name = Label("csl_n", static_cast<double>(n));
     c.learners = {erm};
     c.Validate(t.Path("n") + "(" + std::to_string(n) + ")");
@@ -160,12 +175,6 @@ scenarios::ScoCellOptions ReadProjectionCell(const scenarios::ConfigReader& t, c
   return c;
 }
 
-// Every value of `v` above the one before.
-template <typename T>
-void RequireIncreasing(const std::vector<T>& v, const scenarios::ConfigReader& t, const char* key) {
-  for (std::size_t i = 1; i < v.size(); ++i) Require(v[i] > v[i - 1], t.Path(key), v[i], "must be increasing");
-}
-
 // [fingerprint]: the scalar identities' grids (n, p, β increasing).
 scenarios::FingerprintMcOptions ReadFingerprint(const scenarios::ConfigReader& t) {
   scenarios::FingerprintMcOptions f;
@@ -195,6 +204,7 @@ void AddCubes(const scenarios::ConfigReader& root, const GridKeys& g, std::vecto
     c.d = t.Int("d", c.d);
     c.xi = g.xi;
     c.trials = t.Int("trials", g.trials);
+    if (t.Has("trials")) c.trials_field = t.Path("trials");
     if (t.Has("sigmas")) c.sigmas = t.Doubles("sigmas");
     c.dp_epsilon = t.Double("dp_epsilon", c.dp_epsilon);
     c.dp_delta = t.Double("dp_delta", c.dp_delta);
@@ -223,6 +233,7 @@ void AddCubeSweep(const scenarios::ConfigReader& t, const GridKeys& g, std::vect
       c.d = d;
       c.xi = g.xi;
       c.trials = sweep_trials;
+      if (t.Has("trials")) c.trials_field = t.Path("trials");
       c.sigmas = {0.0};
       Require(f > 0.0, t.Path("fractions"), f, "must be > 0");
       c.alpha0 = f * c.Threshold();
@@ -242,6 +253,7 @@ ScoScenarioOptions ReadScoScenario(const scenarios::ConfigReader& root) {
   g.c_n = root.Double("sample_constant", 1.0);
   g.c_d = root.Double("dimension_constant", 128.0);
   const std::int64_t null_draws = root.Int("null_draws", 0);
+  Require(g.xi > 0.0 && g.xi < 1.0, root.Path("xi"), g.xi, "must be in (0, 1)");  // before any size derived from it
   Require(g.c_n > 0.0, root.Path("sample_constant"), g.c_n, "must be > 0");
   Require(g.c_d > 0.0, root.Path("dimension_constant"), g.c_d, "must be > 0");
   ScoScenarioOptions out;

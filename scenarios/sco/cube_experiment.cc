@@ -39,6 +39,11 @@ struct CubeTrial {
   std::vector<double> excess, recall, fresh_rate;  // per lane
 };
 
+template <typename Codec>
+void Fields(Codec& c, CubeTrial& r) {  // for the journal (sim/io/trial_codec.h)
+  c(r.excess, r.recall, r.fresh_rate);
+}
+
 CubeTrial RunCubeTrial(const CubeCellOptions& cell, std::uint64_t seed, std::int64_t trial) {
   const std::uint64_t tag = sim::StreamTag("sco/cube/" + cell.name);
   const std::int64_t n = cell.n, d = cell.d;
@@ -112,6 +117,13 @@ void CubeCellOptions::Validate(const std::string& field) const {
   for (double s : sigmas) Require(s >= 0.0 && std::isfinite(s), field + ".sigmas", s, "must be >= 0");
   Require(dp_epsilon > 0.0 && dp_epsilon < 1.0, field + ".dp_epsilon", dp_epsilon, "must be in (0, 1)");
   Require(dp_delta > 0.0 && dp_delta < 1.0, field + ".dp_delta", dp_delta, "must be in (0, 1)");
+}
+
+void AddCubeCellMemory(const CubeCellOptions& cell, int threads, sim::MemoryEstimate* memory) {
+  const auto d = static_cast<double>(cell.d), n = static_cast<double>(cell.n);
+  memory->Working(cell.name + ".d", threads * (2 * n * (d / 8 + 8) + 12 * d * sizeof(double)));  // bit rows, d-vectors
+  const double lanes = static_cast<double>(cell.sigmas.size() + 1);                              // + the DP lane
+  memory->Retained(cell.trials_field, static_cast<double>(cell.trials) * (sizeof(CubeTrial) + 3 * lanes * sizeof(double)));
 }
 
 CubeCellResult RunCubeCell(const CubeCellOptions& cell, std::uint64_t seed, const sim::TrialRunnerOptions& runner) {

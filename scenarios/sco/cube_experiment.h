@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
 #include "theory/verdict/test_size.h"
@@ -32,6 +33,7 @@ namespace memgen::scenarios {
 
 struct CubeCellOptions {
   std::string name = "cube";
+  std::string trials_field = "trials";  ///< the config key that sets `trials` (for messages)
   double alpha0 = 0.1;              ///< target accuracy α₀: β = 1/(36 α₀²)
   std::int64_t n = 1000;
   std::int64_t d = 100000;
@@ -58,6 +60,8 @@ struct CubeCellResult {
 };
 
 CubeCellResult RunCubeCell(const CubeCellOptions& cell, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);
+// The cell's per-thread working set on `threads` threads and its trial results (memory_estimate.h).
+void AddCubeCellMemory(const CubeCellOptions& cell, int threads, sim::MemoryEstimate* memory);
 std::vector<theory::Claim> BuildCubeClaims(const CubeCellResult& result, theory::TestSize size = {});
 std::vector<theory::Claim> BuildCubeGridClaims(const std::vector<CubeCellResult>& results, theory::TestSize size = {});
 

@@ -53,6 +53,10 @@ void FingerprintMcOptions::Validate(const std::string& field) const {
   Require(runs >= 100, field + ".runs", runs, "must be >= 100");
 }
 
+void AddFingerprintMemory(const FingerprintMcOptions& options, sim::MemoryEstimate* memory) {
+  memory->Working("fingerprint.runs", static_cast<double>(options.runs) * sizeof(Draw));
+}
+
 FingerprintMcResult RunFingerprintMc(const FingerprintMcOptions& o, std::uint64_t seed,
                                      const sim::TrialRunnerOptions& runner, theory::TestSize size) {
   FingerprintMcResult out;

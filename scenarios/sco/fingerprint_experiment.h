@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
 #include "theory/verdict/test_size.h"
@@ -33,6 +34,8 @@ struct FingerprintMcResult {
   sim::CsvTable table{{"identity", "n", "p_or_beta", "gamma", "statistic", "runs", "lhs", "rhs", "gap", "gap_se"}};
 };
 
+// One grid point's draws (memory_estimate.h).
+void AddFingerprintMemory(const FingerprintMcOptions& options, sim::MemoryEstimate* memory);
 FingerprintMcResult RunFingerprintMc(const FingerprintMcOptions& options, std::uint64_t master_seed,
                                      const sim::TrialRunnerOptions& runner, theory::TestSize size = {});
 

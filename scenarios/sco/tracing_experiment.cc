@@ -272,12 +272,13 @@ std::vector<ScoTrial> RunScoCell(const ScoCellOptions& cell, std::uint64_t seed,
   return sim::RunTrials<ScoTrial>(cell.trials, r, [&](std::int64_t t) { return RunScoTrial(cell, seed, t); });
 }
 
-std::size_t ScoCellMemoryBytes(const ScoCellOptions& cell, int threads) {
-  const auto d = static_cast<std::size_t>(cell.d), n = static_cast<std::size_t>(cell.n);
-  const auto k = static_cast<std::size_t>(cell.null_draws);
-  const std::size_t per_trial = (2 * n + k) * (d / 8 + 8) + (8 + 8 + 6 + cell.learners.size() * 3) * d * sizeof(double) +
-                                8 * k * sizeof(double);
-  return static_cast<std::size_t>(threads) * per_trial;
+void AddScoCellMemory(const ScoCellOptions& cell, int threads, sim::MemoryEstimate* memory) {
+  const auto d = static_cast<double>(cell.d), n = static_cast<double>(cell.n), k = static_cast<double>(cell.null_draws);
+  const auto learners = static_cast<double>(cell.learners.size());
+  const double per_thread = (2 * n + k) * (d / 8 + 8) + (8 + 8 + 6 + learners * 3) * d * sizeof(double) + 8 * k * sizeof(double);
+  memory->Working(cell.name + ".d", threads * per_thread);
+  memory->Retained(cell.trials_field, static_cast<double>(cell.trials) *
+                                          (sizeof(ScoTrial) + learners * sizeof(ScoLearnerTrial)));
 }
 
 }  // namespace memgen::scenarios

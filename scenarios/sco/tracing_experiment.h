@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/run/trial_runner.h"
 #include "sim/sco/learners.h"
 
@@ -35,6 +36,7 @@ constexpr int kDpGrid = 8;  ///< thresholds λ_j = c_j ‖v‖/√d, c_j = 0.5 j
 
 struct ScoCellOptions {
   std::string name = "cell";
+  std::string trials_field = "trials";  ///< the config key that sets `trials` (for messages)
   double eps = 0.1;        ///< target accuracy ε (sets β = 1/(8ε²) unless beta > 0)
   double beta = 0.0;       ///< prior s-beta(β, β); 0: 1/(8ε²)
   std::int64_t n = 100;
@@ -76,11 +78,18 @@ struct ScoTrial {
   std::vector<ScoLearnerTrial> learners;
 };
 
+// The trial's fields for the journal (sim/io/trial_codec.h): every member, in order.
+template <typename Codec>
+void Fields(Codec& c, ScoTrial& r) {
+  c(r.mu_norm2, r.learners);
+}
+
 // Runs T trials of the cell (trial t uses streams keyed by (seed, "sco/<name>", t)).
 std::vector<ScoTrial> RunScoCell(const ScoCellOptions& cell, std::uint64_t master_seed,
                                  const sim::TrialRunnerOptions& runner);
 ScoTrial RunScoTrial(const ScoCellOptions& cell, std::uint64_t master_seed, std::int64_t trial);
 
-std::size_t ScoCellMemoryBytes(const ScoCellOptions& cell, int threads);
+// The cell's per-thread working set on `threads` threads and its trial results (memory_estimate.h).
+void AddScoCellMemory(const ScoCellOptions& cell, int threads, sim::MemoryEstimate* memory);
 
 }  // namespace memgen::scenarios

@@ -15,8 +15,7 @@ namespace {
 using Options = memgen::scenarios::ScoScenarioOptions;
 
 memgen::scenarios::ScenarioOutput Run(const Options& options, const memgen::scenarios::ScenarioContext& context) {
-  memgen::sim::TrialRunnerOptions runner;
-  runner.threads = context.threads;
+  memgen::sim::TrialRunnerOptions runner = context.Runner();
   runner.block_size = 16;
   std::vector<memgen::scenarios::ScoCellResult> results;
   memgen::scenarios::ScenarioOutput out;
@@ -45,14 +44,12 @@ memgen::scenarios::ScenarioOutput Run(const Options& options, const memgen::scen
   return out;
 }
 
-std::size_t Memory(const Options& options, int threads) {
-  std::size_t worst = 0;
-  for (const auto& c : options.cells) worst = std::max(worst, memgen::scenarios::ScoCellMemoryBytes(c, threads));
-  for (const auto& c : options.cubes) {  // 2n bit rows and ~12 d-vectors of doubles per thread
-    const auto d = static_cast<std::size_t>(c.d), n = static_cast<std::size_t>(c.n);
-    worst = std::max(worst, static_cast<std::size_t>(threads) * (2 * n * (d / 8 + 8) + 12 * d * sizeof(double)));
-  }
-  return worst;
+memgen::sim::MemoryEstimate Memory(const Options& options, int threads) {
+  memgen::sim::MemoryEstimate memory;
+  for (const auto& c : options.cells) memgen::scenarios::AddScoCellMemory(c, threads, &memory);
+  for (const auto& c : options.cubes) memgen::scenarios::AddCubeCellMemory(c, threads, &memory);
+  if (options.fingerprint) memgen::scenarios::AddFingerprintMemory(options.fingerprint_options, &memory);
+  return memory;
 }
 
 }  // namespace

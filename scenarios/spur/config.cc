@@ -37,6 +37,7 @@ SpurTheoryOptions ReadSpurTheoryOptions(const scenarios::ConfigReader& root) {
     base.gamma = t.Double("gamma", base.gamma);
     base.sigma_feature = t.Double("sigma_feature", base.sigma_feature);
     base.trials = t.Int("trials", base.trials);
+    if (t.Has("trials")) base.trials_field = t.Path("trials");
     base.test_points = t.Int("test_points", base.test_points);
     std::vector<double> n_over_s = t.Doubles("n_over_s");
     for (std::size_t i = 1; i < n_over_s.size(); ++i)
@@ -65,7 +66,7 @@ SpurTheoryOptions ReadSpurTheoryOptions(const scenarios::ConfigReader& root) {
     o.d = t.Int("d", o.d);
     o.sigma_eps = t.Double("sigma_eps", o.sigma_eps);
     o.learning_rate = t.Double("learning_rate", o.learning_rate);
-    o.max_power = static_cast<int>(t.Int("max_power", o.max_power));
+    o.max_power = t.Int("max_power", o.max_power);
     o.oversized_shift = t.Double("oversized_shift", o.oversized_shift);
     o.temperature = t.Double("temperature", o.temperature);
     o.xrm_epochs = t.Int("xrm_epochs", o.xrm_epochs);

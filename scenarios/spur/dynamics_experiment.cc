@@ -91,6 +91,13 @@ void DynamicsOptions::Validate(const std::string& field) const {
   Require(trials >= 2 && trials <= 100000, field + ".trials", trials, "must be in [2, 1e5]");
 }
 
+void AddDynamicsMemory(const DynamicsOptions& o, int threads, sim::MemoryEstimate* memory) {
+  const auto n = static_cast<double>(o.n), dim = static_cast<double>(o.d + 2);
+  memory->Working("dynamics.n", threads * (sizeof(double) * (6 * n * dim + 12 * n * n) + 1e6));
+  const double points = kDynamicsArms * static_cast<double>(o.max_power + 1);
+  memory->Retained("dynamics.trials", static_cast<double>(o.trials) * (sizeof(DynamicsTrial) + points * sizeof(DynamicsPoint)));
+}
+
 DynamicsTrial RunDynamicsTrial(const DynamicsOptions& o, std::uint64_t seed, std::int64_t trial) {
   const std::uint64_t tag = sim::StreamTag("spur/dynamics");
   const auto t = static_cast<std::uint64_t>(trial);
@@ -139,7 +146,7 @@ DynamicsTrial RunDynamicsTrial(const DynamicsOptions& o, std::uint64_t seed, std
   out.clean_svm_ratio = SvmRatio(clean, clean_gram, base.y, o.gamma);
   out.points.assign(kDynamicsArms, {});
   std::int64_t next = 1;
-  for (int k = 0; k <= o.max_power; ++k) {
+  for (std::int64_t k = 0; k <= o.max_power; ++k) {
     while (gd.steps() < next) {
       gd.Step();
       clean_gd.Step();
@@ -301,7 +308,7 @@ theory::Claim OversizedClaim(const Trajectories& tr, theory::TestSize size) {
 std::vector<theory::Claim> BuildDynamicsClaims(const DynamicsOptions& o, const std::vector<DynamicsTrial>& trials,
                                                theory::TestSize size) {
   Trajectories tr{trials, {}};
-  for (int k = 0; k <= o.max_power; ++k) tr.times.push_back(std::pow(10.0, static_cast<double>(k)));
+  for (std::int64_t k = 0; k <= o.max_power; ++k) tr.times.push_back(std::pow(10.0, static_cast<double>(k)));
   std::vector<theory::Claim> claims = {ConvergeClaim(tr, size), CleanClaim(tr, size), ReweightClaim(tr, size)};
   AddShiftClaims(tr, size, &claims);
   claims.push_back(OversizedClaim(tr, size));
@@ -312,7 +319,7 @@ sim::CsvTable DynamicsTable(const DynamicsOptions& o, const std::vector<Dynamics
   sim::CsvTable t({"arm", "t", "trials", "ratio", "ratio_se", "core", "spurious", "acc_majority", "acc_majority_se",
                    "acc_minority", "acc_minority_se", "svm_ratio", "svm_core", "svm_spurious"});
   for (int arm = 0; arm < kDynamicsArms; ++arm)
-    for (int k = 0; k <= o.max_power; ++k) {
+    for (std::int64_t k = 0; k <= o.max_power; ++k) {
       const auto field = [&](double DynamicsPoint::*f) {
         return Over(trials, [=](const DynamicsTrial& r) { return r.points[static_cast<std::size_t>(arm)][static_cast<std::size_t>(k)].*f; });
       };

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
 #include "theory/verdict/test_size.h"
@@ -40,7 +41,7 @@ struct DynamicsOptions {
   std::int64_t d = 4000;
   double sigma_eps = 0.2;           ///< n/s = n/(σ_ε² d) = 1.25 at the defaults: the memorizing regime
   double learning_rate = 0.1;
-  int max_power = 5;                ///< record t = 10^0 … 10^max_power
+  std::int64_t max_power = 5;       ///< record t = 10^0 … 10^max_power
   double oversized_shift = 6.0;
   double shift_scale = 1.0;         ///< multiplies the oracle shift (1; negative controls plant 0)
   double temperature = 0.1;         ///< MAT
@@ -63,6 +64,14 @@ struct DynamicsTrial {
   std::vector<std::vector<DynamicsPoint>> points;  ///< [arm][k], t = 10^k
 };
 
+// The trial's fields for the journal (sim/io/trial_codec.h): every member, in order.
+template <typename Codec>
+void Fields(Codec& c, DynamicsTrial& r) {
+  c(r.svm_ratio, r.clean_svm_ratio, r.svm_core, r.svm_spurious, r.points);
+}
+
+// The per-thread working set on `threads` threads and every trial's trajectories (memory_estimate.h).
+void AddDynamicsMemory(const DynamicsOptions& options, int threads, sim::MemoryEstimate* memory);
 DynamicsTrial RunDynamicsTrial(const DynamicsOptions& options, std::uint64_t master_seed, std::int64_t trial);
 std::vector<DynamicsTrial> RunDynamics(const DynamicsOptions& options, std::uint64_t master_seed,
                                        const sim::TrialRunnerOptions& runner);

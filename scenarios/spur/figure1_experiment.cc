@@ -393,7 +393,7 @@ const char* Figure1ArmName(int arm) {
 }
 
 void Figure1Options::Validate(const std::string& field) const {
-  const std::string at = field.empty() ? "" : field + ".";  // root-level keys carry no prefix
+  const std::string at = FieldPrefix(field);
   Require(n >= 20 && n <= 100000, at + "n", n, "must be in [20, 1e5]");
   Require(d >= 1 && d <= 1000000, at + "d", d, "must be in [1, 1e6]");
   Require(majority_fraction > 0.5 && majority_fraction < 1.0, at + "majority_fraction", majority_fraction,
@@ -449,9 +449,13 @@ std::vector<Figure1Trial> RunFigure1(const Figure1Options& options, std::uint64_
   return sim::RunTrials<Figure1Trial>(options.trials, r, [&](std::int64_t t) { return RunFigure1Trial(options, seed, t); });
 }
 
-std::size_t Figure1MemoryBytesPerThread(const Figure1Options& o) {
-  const auto n = static_cast<std::size_t>(o.n), dim = static_cast<std::size_t>(o.d + 2);
-  return sizeof(double) * (6 * n * dim + 12 * n * n + 20 * n) + 1000000;
+sim::MemoryEstimate Figure1Memory(const Figure1Options& o, int threads) {
+  sim::MemoryEstimate memory;
+  const auto n = static_cast<double>(o.n), dim = static_cast<double>(o.d + 2);
+  memory.Working("n", threads * (sizeof(double) * (6 * n * dim + 12 * n * n + 20 * n) + 1e6));
+  const double sweep = 3.0 * static_cast<double>(o.sweep_noise.size()) * sizeof(double);
+  memory.Retained("trials", static_cast<double>(o.trials) * (sizeof(Figure1Trial) + sweep));
+  return memory;
 }
 
 }  // namespace memgen::scenarios

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/run/trial_runner.h"
 #include "sim/spur/group_metrics.h"
 
@@ -84,9 +85,20 @@ struct Figure1Trial {
   std::vector<std::array<double, 12>> curves;
 };
 
+// The trial's fields for the journal (sim/io/trial_codec.h): every member, in order.
+template <typename Codec>
+void Fields(Codec& c, Figure1Trial& r) {
+  c(r.train, r.val, r.selected_epoch, r.xrm_precision, r.xrm_recall, r.xrm_exact, r.xrm_first_exact_epoch,
+    r.calibration, r.margin_shift_majority, r.margin_shift_minority, r.val_inferred_precision,
+    r.val_inferred_recall, r.sweep_val_minority, r.sweep_val_majority, r.sweep_train_worst, r.scores, r.weights,
+    r.points, r.curves);
+}
+
 Figure1Trial RunFigure1Trial(const Figure1Options& options, std::uint64_t master_seed, std::int64_t trial);
 std::vector<Figure1Trial> RunFigure1(const Figure1Options& options, std::uint64_t master_seed,
                                      const sim::TrialRunnerOptions& runner);
-std::size_t Figure1MemoryBytesPerThread(const Figure1Options& options);
+// The per-thread working set (data, Gram matrices) on `threads` threads and the trials' read-outs
+// (memory_estimate.h).
+sim::MemoryEstimate Figure1Memory(const Figure1Options& options, int threads);
 
 }  // namespace memgen::scenarios

@@ -12,8 +12,7 @@ namespace {
 using memgen::scenarios::Figure1Options;
 
 memgen::scenarios::ScenarioOutput Run(const Figure1Options& options, const memgen::scenarios::ScenarioContext& context) {
-  memgen::sim::TrialRunnerOptions runner;
-  runner.threads = context.threads;
+  memgen::sim::TrialRunnerOptions runner = context.Runner();
   const auto trials = memgen::scenarios::RunFigure1(options, context.seed, runner);
   memgen::scenarios::ScenarioOutput out;
   out.tables.emplace_back("trials", memgen::scenarios::Figure1TrialTable(options, trials));
@@ -24,14 +23,10 @@ memgen::scenarios::ScenarioOutput Run(const Figure1Options& options, const memge
   return out;
 }
 
-std::size_t Memory(const Figure1Options& o, int threads) {
-  return static_cast<std::size_t>(threads) * memgen::scenarios::Figure1MemoryBytesPerThread(o);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   return memgen::scenarios::RunScenario<Figure1Options>(
       argc, argv, memgen::scenarios::RegisteredScenario("Figure 1 of Bayat et al.: ERM memorizes the minority, XRM finds it, MAT recovers it"),
-      memgen::scenarios::ReadFigure1Options, Memory, Run);
+      memgen::scenarios::ReadFigure1Options, memgen::scenarios::Figure1Memory, Run);
 }

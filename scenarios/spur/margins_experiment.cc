@@ -174,6 +174,12 @@ void MarginCell::Validate(const std::string& field) const {
   Require(test_points >= 100 && test_points <= 10000000, field + ".test_points", test_points, "must be in [100, 1e7]");
 }
 
+void AddMarginCellMemory(const MarginCell& cell, int threads, sim::MemoryEstimate* memory) {
+  const auto n = static_cast<double>(cell.n), dim = static_cast<double>(cell.D() + 2);
+  memory->Working(cell.Name() + ".n", threads * (sizeof(double) * (4 * n * dim + 6 * n * n) + 1e6));
+  memory->Retained(cell.trials_field, static_cast<double>(cell.trials) * sizeof(MarginTrial));
+}
+
 MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t seed, const sim::TrialRunnerOptions& runner) {
   sim::TrialRunnerOptions r = runner;
   r.label = "margins " + cell.Name();

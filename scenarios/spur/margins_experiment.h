@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
 #include "theory/verdict/test_size.h"
@@ -47,6 +48,7 @@ struct MarginCell {
   double d_over_n = 20.0;
   double n_over_s = 1.0;        ///< +∞: σ_ε = 0
   std::int64_t trials = 20;
+  std::string trials_field = "trials";  ///< the config key that sets `trials` (for messages)
   std::int64_t test_points = 2000;  ///< per group, for the Monte Carlo accuracy
   double v_planted_offset = 0.0;    ///< added to the closed-form v (negative controls plant a wrong formula)
   std::int64_t D() const { return static_cast<std::int64_t>(d_over_n * static_cast<double>(n)); }
@@ -72,6 +74,9 @@ struct MarginCellResult {
   double max_kkt = 0.0, max_residual = 0.0;      ///< worst SVM KKT violation, worst interpolation residual
 };
 
+// The cell's per-thread working set (data, Gram, the SVM) on `threads` threads and its trials
+// (memory_estimate.h).
+void AddMarginCellMemory(const MarginCell& cell, int threads, sim::MemoryEstimate* memory);
 MarginCellResult RunMarginCell(const MarginCell& cell, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);
 std::vector<theory::Claim> BuildMarginClaims(const std::vector<MarginCellResult>& cells, theory::TestSize size = {});
 sim::CsvTable MarginTable(const std::vector<MarginCellResult>& cells);

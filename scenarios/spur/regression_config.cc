@@ -41,7 +41,7 @@ scenarios::RegressionOptions ReadRegressionOptions(const scenarios::ConfigReader
   o.max_steps = root.Int("max_steps", o.max_steps);
   o.levels = ReadLevels(root, o.levels);
   o.trials = root.Int("trials", o.trials);
-  o.Validate(root.prefix().empty() ? "regression" : root.prefix());
+  o.Validate(root.prefix());
   return o;
 }
 

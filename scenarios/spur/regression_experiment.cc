@@ -131,18 +131,19 @@ std::size_t RegressionOptions::LevelIndex(const std::string& name) const {
 }
 
 void RegressionOptions::Validate(const std::string& field) const {
+  const std::string at = FieldPrefix(field);
   Mlp(0.0).Validate(field);  // the learner's ranges, under the same key names
-  Require(!levels.empty() && levels.size() <= 16, field + ".level_names", levels.size(), "must list 1 to 16 levels");
+  Require(!levels.empty() && levels.size() <= 16, at + "level_names", levels.size(), "must list 1 to 16 levels");
   for (std::size_t i = 0; i < levels.size(); ++i) {
     const RegressionLevel& l = levels[i];
-    Require(ValidName(l.name), field + ".level_names", l.name, "must be 1 to 32 characters from [A-Za-z0-9_]");
-    Require(LevelIndex(l.name) == i, field + ".level_names", l.name, "must not repeat");
-    Require(l.sigma >= 0.0 && l.sigma <= 1e6, field + ".level_sigmas", l.sigma, "must be in [0, 1e6]");
+    Require(ValidName(l.name), at + "level_names", l.name, "must be 1 to 32 characters from [A-Za-z0-9_]");
+    Require(LevelIndex(l.name) == i, at + "level_names", l.name, "must not repeat");
+    Require(l.sigma >= 0.0 && l.sigma <= 1e6, at + "level_sigmas", l.sigma, "must be in [0, 1e6]");
   }
   for (const char* required : {"good", "bad", "ugly"})
-    Require(LevelIndex(required) < levels.size(), field + ".level_names", std::string(required),
+    Require(LevelIndex(required) < levels.size(), at + "level_names", std::string(required),
             "must be one of the level names (good, bad and ugly are required by the E7 claims)");
-  Require(trials >= 2 && trials <= 100000, field + ".trials", trials, "must be in [2, 1e5]");
+  Require(trials >= 2 && trials <= 100000, at + "trials", trials, "must be in [2, 1e5]");
 }
 
 RegressionTrial RunRegressionTrial(const RegressionOptions& o, std::uint64_t seed, std::int64_t trial) {
@@ -165,18 +166,20 @@ std::vector<RegressionTrial> RunRegression(const RegressionOptions& options, std
                                          [&](std::int64_t t) { return RunRegressionTrial(options, seed, t); });
 }
 
-std::size_t RegressionMemoryBytesPerThread(const RegressionOptions& o) {
-  const auto h = static_cast<std::size_t>(o.hidden), d = static_cast<std::size_t>(o.noise_dims + 1);
-  const auto n = static_cast<std::size_t>(o.train_points), big_n = static_cast<std::size_t>(o.sweep_points);
-  const std::size_t parameters = h * (d + h + 3) + 1;
-  const std::size_t chunk = std::min<std::size_t>(big_n, 1000);  // sweep points per forward pass
-  const std::size_t history = std::min<std::size_t>(static_cast<std::size_t>(o.max_steps), 100000) + 1;
-  const std::size_t levels = o.levels.size();
-  // parameters, gradient, Adam m and v; activations of the batch and of a sweep chunk; the loss
-  // history; trial 0's curves.
-  const std::size_t doubles = 4 * parameters + 4 * h * n + 2 * h * chunk + chunk * d + 3 * n * d + history +
-                              (levels + 2) * (big_n + n);
-  return sizeof(double) * doubles + 1000000;
+sim::MemoryEstimate RegressionMemory(const RegressionOptions& o, int threads) {
+  sim::MemoryEstimate memory;
+  const auto h = static_cast<double>(o.hidden), d = static_cast<double>(o.noise_dims + 1);
+  const auto n = static_cast<double>(o.train_points), big_n = static_cast<double>(o.sweep_points);
+  const double parameters = h * (d + h + 3) + 1;
+  const double chunk = std::min(big_n, 1000.0);  // sweep points per forward pass
+  const double history = std::min(static_cast<double>(o.max_steps), 1e5) + 1;
+  const auto levels = static_cast<double>(o.levels.size());
+  // parameters, gradient, Adam m and v; activations of the batch and of a sweep chunk; the loss history.
+  const double doubles = 4 * parameters + 4 * h * n + 2 * h * chunk + chunk * d + 3 * n * d + history;
+  memory.Working("hidden", threads * (sizeof(double) * doubles + 1e6));
+  memory.Retained("sweep_points", sizeof(double) * (levels + 2) * (big_n + n));  // trial 0's curves
+  memory.Retained("trials", static_cast<double>(o.trials) * (sizeof(RegressionTrial) + levels * sizeof(RegressionRun)));
+  return memory;
 }
 
 std::vector<theory::Claim> BuildRegressionClaims(const RegressionOptions& o, const std::vector<RegressionTrial>& trials,

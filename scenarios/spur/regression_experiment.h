@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
 #include "theory/verdict/claim.h"
 #include "theory/verdict/test_size.h"
@@ -71,12 +72,20 @@ struct RegressionTrial {
   std::vector<Eigen::VectorXd> train_fit;  ///< g([x*, ε]) at the training inputs, per level
 };
 
+// The trial's fields for the journal (sim/io/trial_codec.h): every member, in order.
+template <typename Codec>
+void Fields(Codec& c, RegressionTrial& r) {
+  c(r.runs, r.sweep_x, r.curves, r.train_x, r.train_y, r.train_fit);
+}
+
 double RegressionTarget(double x);  ///< f(x*) = tanh(x*) + 0.5 tanh(−5x*)
 
 RegressionTrial RunRegressionTrial(const RegressionOptions& options, std::uint64_t master_seed, std::int64_t trial);
 std::vector<RegressionTrial> RunRegression(const RegressionOptions& options, std::uint64_t master_seed,
                                            const sim::TrialRunnerOptions& runner);
-std::size_t RegressionMemoryBytesPerThread(const RegressionOptions& options);
+// The per-thread working set on `threads` threads, trial 0's curves and every trial's runs
+// (memory_estimate.h).
+sim::MemoryEstimate RegressionMemory(const RegressionOptions& options, int threads);
 
 // Claims over T trials (trials[t].runs must have one entry per level):
 //   SPUR-E7.fit.<level>             every run of the level reached training MSE < target_mse

@@ -13,8 +13,7 @@ namespace {
 using memgen::scenarios::RegressionOptions;
 
 memgen::scenarios::ScenarioOutput Run(const RegressionOptions& options, const memgen::scenarios::ScenarioContext& context) {
-  memgen::sim::TrialRunnerOptions runner;
-  runner.threads = context.threads;
+  memgen::sim::TrialRunnerOptions runner = context.Runner();
   const auto trials = memgen::scenarios::RunRegression(options, context.seed, runner);
   memgen::scenarios::ScenarioOutput out;
   out.tables.emplace_back("runs", memgen::scenarios::RegressionRunTable(options, trials));
@@ -24,15 +23,11 @@ memgen::scenarios::ScenarioOutput Run(const RegressionOptions& options, const me
   return out;
 }
 
-std::size_t Memory(const RegressionOptions& o, int threads) {
-  return static_cast<std::size_t>(threads) * memgen::scenarios::RegressionMemoryBytesPerThread(o);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   return memgen::scenarios::RunScenario<RegressionOptions>(
       argc, argv,
       memgen::scenarios::RegisteredScenario("Figure 3 of Bayat et al.: good (small eps), bad (large eps) and ugly (no eps) memorization"),
-      memgen::scenarios::ReadRegressionOptions, Memory, Run);
+      memgen::scenarios::ReadRegressionOptions, memgen::scenarios::RegressionMemory, Run);
 }

@@ -11,8 +11,7 @@ namespace {
 using memgen::scenarios::SpurTheoryOptions;
 
 memgen::scenarios::ScenarioOutput Run(const SpurTheoryOptions& options, const memgen::scenarios::ScenarioContext& context) {
-  memgen::sim::TrialRunnerOptions runner;
-  runner.threads = context.threads;
+  memgen::sim::TrialRunnerOptions runner = context.Runner();
   memgen::scenarios::ScenarioOutput out;
   std::vector<memgen::scenarios::MarginCellResult> cells;
   for (const auto& cell : options.margins) cells.push_back(memgen::scenarios::RunMarginCell(cell, context.seed, runner));
@@ -27,17 +26,11 @@ memgen::scenarios::ScenarioOutput Run(const SpurTheoryOptions& options, const me
   return out;
 }
 
-std::size_t Memory(const SpurTheoryOptions& o, int threads) {
-  std::size_t worst = 0;
-  for (const auto& c : o.margins) {
-    const auto n = static_cast<std::size_t>(c.n), dim = static_cast<std::size_t>(c.D() + 2);
-    worst = std::max(worst, sizeof(double) * (4 * n * dim + 6 * n * n));
-  }
-  if (o.dynamics) {
-    const auto n = static_cast<std::size_t>(o.dynamics_options.n), dim = static_cast<std::size_t>(o.dynamics_options.d + 2);
-    worst = std::max(worst, sizeof(double) * (6 * n * dim + 12 * n * n));
-  }
-  return static_cast<std::size_t>(threads) * (worst + 1000000);
+memgen::sim::MemoryEstimate Memory(const SpurTheoryOptions& o, int threads) {
+  memgen::sim::MemoryEstimate memory;
+  for (const auto& c : o.margins) memgen::scenarios::AddMarginCellMemory(c, threads, &memory);
+  if (o.dynamics) memgen::scenarios::AddDynamicsMemory(o.dynamics_options, threads, &memory);
+  return memory;
 }
 
 }  // namespace

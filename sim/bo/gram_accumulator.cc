@@ -82,11 +82,11 @@ void Symmetrize(GramState* state) {
     m->triangularView<Eigen::StrictlyUpper>() = m->transpose();
 }
 
-std::size_t GramMemoryBytes(std::int64_t n, std::int64_t support, const GramOptions& options) {
-  const auto nn = static_cast<std::size_t>(n);
-  std::size_t bytes = 6 * nn * nn * sizeof(double);  // A, M_head, M_tail, K, KM, factor
-  bytes += 3 * nn * static_cast<std::size_t>(options.block) * sizeof(double);  // Z, X, U blocks
-  if (support <= options.max_stored_head) bytes += nn * static_cast<std::size_t>(support) * sizeof(double);
+double GramMemoryBytes(std::int64_t n, std::int64_t support, const GramOptions& options) {
+  const auto nn = static_cast<double>(n);
+  double bytes = 6.0 * nn * nn * sizeof(double);  // A, M_head, M_tail, K, KM, factor
+  bytes += 3.0 * nn * static_cast<double>(options.block) * sizeof(double);  // Z, X, U blocks
+  if (support <= options.max_stored_head) bytes += nn * static_cast<double>(support) * sizeof(double);
   return bytes;
 }
 

@@ -50,6 +50,7 @@ void AccumulateColumns(const theory::Spectrum& spectrum, const std::vector<doubl
                        const StreamId& trial_stream, std::int64_t begin, std::int64_t end, GramState* state);
 void Symmetrize(GramState* state);  // copies the lower triangles up
 
-std::size_t GramMemoryBytes(std::int64_t n, std::int64_t support, const GramOptions& options);
+// Bytes one accumulation holds, in double so that an absurd n cannot overflow (memory_estimate.h).
+double GramMemoryBytes(std::int64_t n, std::int64_t support, const GramOptions& options);
 
 }  // namespace memgen::sim

@@ -103,19 +103,20 @@ class Adam {
 }  // namespace
 
 void MlpRegressionOptions::Validate(const std::string& field) const {
-  Require(sweep_points >= 3 && sweep_points <= 10000000, field + ".sweep_points", sweep_points,
+  const std::string at = FieldPrefix(field);
+  Require(sweep_points >= 3 && sweep_points <= 10000000, at + "sweep_points", sweep_points,
           "must be in [3, 1e7]");
-  Require(train_points >= 1 && train_points <= sweep_points, field + ".train_points", train_points,
+  Require(train_points >= 1 && train_points <= sweep_points, at + "train_points", train_points,
           "must be in [1, sweep_points]");
-  Require(noise_dims >= 0 && noise_dims <= 100000, field + ".noise_dims", noise_dims, "must be in [0, 1e5]");
-  Require(label_noise >= 0.0 && label_noise <= 1e6, field + ".label_noise", label_noise, "must be in [0, 1e6]");
-  Require(input_noise >= 0.0 && input_noise <= 1e6, field + ".input_noise", input_noise, "must be in [0, 1e6]");
-  Require(hidden >= 1 && hidden <= 10000, field + ".hidden", hidden, "must be in [1, 1e4]");
-  Require(learning_rate > 0.0 && learning_rate <= 10.0, field + ".learning_rate", learning_rate,
+  Require(noise_dims >= 0 && noise_dims <= 100000, at + "noise_dims", noise_dims, "must be in [0, 1e5]");
+  Require(label_noise >= 0.0 && label_noise <= 1e6, at + "label_noise", label_noise, "must be in [0, 1e6]");
+  Require(input_noise >= 0.0 && input_noise <= 1e6, at + "input_noise", input_noise, "must be in [0, 1e6]");
+  Require(hidden >= 1 && hidden <= 10000, at + "hidden", hidden, "must be in [1, 1e4]");
+  Require(learning_rate > 0.0 && learning_rate <= 10.0, at + "learning_rate", learning_rate,
           "must be in (0, 10]");
-  Require(target_mse >= 0.0 && target_mse <= 1e6, field + ".target_mse", target_mse,
+  Require(target_mse >= 0.0 && target_mse <= 1e6, at + "target_mse", target_mse,
           "must be in [0, 1e6] (0: never stop early)");
-  Require(max_steps >= 0 && max_steps <= 1000000000, field + ".max_steps", max_steps, "must be in [0, 1e9]");
+  Require(max_steps >= 0 && max_steps <= 1000000000, at + "max_steps", max_steps, "must be in [0, 1e9]");
 }
 
 TanhMlp::TanhMlp(std::int64_t input_dim, std::int64_t hidden)

@@ -228,6 +228,13 @@ TEST_CASE("LoadConfigFile resolves an overlay file onto the base it names", "[un
   CHECK_THROWS_WITH(LoadConfigFile(dir / "loop.toml"), Catch::Contains("must not chain more than 8 overlays"));
   CHECK_THROWS_WITH(LoadConfigFile(dir / "absent.toml"), Catch::StartsWith("--config = ") &&
                                                              Catch::Contains("is not a readable TOML file"));
+  // Nothing to read is refused, not taken as "all defaults" (issue 11).
+  CHECK_THROWS_WITH(LoadConfigFile(""), "--config = \"\": must name a TOML file");
+  CHECK_THROWS_WITH(LoadConfigFile(dir), Catch::Contains("(not a regular file)"));
+  Write(dir / "empty.toml", "");
+  CHECK_THROWS_WITH(LoadConfigFile(dir / "empty.toml"), Catch::Contains("is empty: a config must set at least one key"));
+  Write(dir / "comments.toml", "# nothing but a comment\n\n");
+  CHECK_THROWS_WITH(LoadConfigFile(dir / "comments.toml"), Catch::Contains("is empty"));
 }
 
 TEST_CASE("every registered scenario's smoke, default and paper configs resolve", "[unit][overlay]") {
