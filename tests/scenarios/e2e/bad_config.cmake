@@ -1,4 +1,5 @@
 # End-to-end: bad input exits with code 2, prints one line naming the field, and writes nothing.
+include(${CMAKE_CURRENT_LIST_DIR}/rejection_check.cmake)
 set(out "${WORK_DIR}/bad_config")
 file(REMOVE_RECURSE "${out}")
 # Runs scn_<scenario> --scale smoke with the extra arguments and expects exit code 2, the text in a
@@ -11,21 +12,7 @@ function(expect_rejected_in scenario expected_text)
   endif()
   execute_process(COMMAND "${BIN_DIR}/scn_${scenario}" ${scale} --out "${out}" ${ARGN}
                   RESULT_VARIABLE code OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
-  if(NOT code EQUAL 2)
-    message(FATAL_ERROR "scn_${scenario}: expected exit code 2 for ${ARGN}, got ${code}: ${stderr}")
-  endif()
-  string(FIND "${stderr}" "${expected_text}" where)
-  if(where EQUAL -1)
-    message(FATAL_ERROR "scn_${scenario}: expected '${expected_text}' for ${ARGN}, got: ${stderr}")
-  endif()
-  string(REGEX MATCHALL "\n" lines "${stderr}")
-  list(LENGTH lines line_count)
-  if(NOT line_count EQUAL 1)
-    message(FATAL_ERROR "scn_${scenario}: expected a one-line error for ${ARGN}, got: ${stderr}")
-  endif()
-  if(EXISTS "${out}/${scenario}")
-    message(FATAL_ERROR "scn_${scenario}: a rejected run wrote results for ${ARGN}")
-  endif()
+  memgen_check_rejection("scn_${scenario} ${ARGN}" "${code}" "${stderr}" "${expected_text}" "${out}/${scenario}")
 endfunction()
 
 function(expect_rejected expected_text)

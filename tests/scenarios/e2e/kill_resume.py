@@ -9,7 +9,6 @@ leave the earlier run or the new one complete, never a mix.
       [--brief spur_theory]   (slow scenarios: one random kill, no overwrite crash)
 """
 import argparse
-import hashlib
 import json
 import os
 import pathlib
@@ -22,13 +21,7 @@ import struct
 import time
 import zlib
 
-
-def digest(run_dir):
-    """SHA-256 of every result file of a run (run.json holds times and is not compared)."""
-    files = sorted(p for p in run_dir.iterdir() if p.suffix == ".csv" or p.name == "summary.json")
-    if not files:
-        raise AssertionError(f"{run_dir}: no result files")
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+from result_digest import digest  # tests/scenarios/e2e/result_digest.py
 
 
 def corrupt_journal(path):

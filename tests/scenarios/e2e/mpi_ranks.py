@@ -7,7 +7,6 @@ resumed with 4 ranks gives the same bytes again.
   mpi_ranks.py --bin-dir out/build/release/bin --work /tmp/mpi --scenarios spur_figure1,bo_spectra
 """
 import argparse
-import hashlib
 import os
 import pathlib
 import shutil
@@ -16,19 +15,14 @@ import subprocess
 import sys
 import time
 
+from result_digest import digest  # tests/scenarios/e2e/result_digest.py
+
 
 def mpirun(ranks):
     cmd = ["mpirun", "--oversubscribe", "-np", str(ranks), "--mca", "btl", "self,vader"]
     if os.geteuid() == 0:
         cmd.append("--allow-run-as-root")  # CI runs as root
     return cmd
-
-
-def digest(run_dir):
-    files = sorted(p for p in run_dir.iterdir() if p.suffix == ".csv" or p.name == "summary.json")
-    if not files:
-        raise AssertionError(f"{run_dir}: no result files")
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 def kill_ranks(marker):

@@ -1,0 +1,20 @@
+# The bad-input rule as a CMake check, shared by the end-to-end bad-input tests and the
+# malformed-config corpus: a rejected run exits with code 2, prints exactly one line on stderr that
+# contains the expected text, and writes nothing under the results directory it was given.
+function(memgen_check_rejection what code stderr expected_text results_dir)
+  if(NOT code EQUAL 2)
+    message(FATAL_ERROR "${what}: expected exit code 2, got '${code}' (the input was accepted?): ${stderr}")
+  endif()
+  string(FIND "${stderr}" "${expected_text}" where)
+  if(where EQUAL -1)
+    message(FATAL_ERROR "${what}: expected '${expected_text}' in the error, got: ${stderr}")
+  endif()
+  string(REGEX MATCHALL "\n" newlines "${stderr}")
+  list(LENGTH newlines line_count)
+  if(NOT line_count EQUAL 1 OR NOT stderr MATCHES "\n$")
+    message(FATAL_ERROR "${what}: expected a one-line error, got ${line_count} lines: ${stderr}")
+  endif()
+  if(EXISTS "${results_dir}")
+    message(FATAL_ERROR "${what}: a rejected run wrote ${results_dir}")
+  endif()
+endfunction()
