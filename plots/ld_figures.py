@@ -5,6 +5,10 @@
   ld_early_stopping  the aligned student's relative test error ε_test(t) along its path for each rank-1
                      teacher (trial 0), its early-stopping optimum 1 − O_emp² and the asymptotic 1 − O(s̄)²,
                      with the LD-ES verdicts
+Grokking (scn_ld_grokking):
+  ld_grokking_curves training and test accuracy against the step (log axis) for every seed of each
+                     trained cell, with M, N_g and the early-stopping points of each patience marked
+  ld_ipr             the network's Fourier IPR against the step for every seed, with M and N_g marked
 """
 import numpy as np
 
@@ -76,5 +80,76 @@ def early_stopping(run_dir, out_dir):
     return style.save(fig, out_dir, "ld_early_stopping", style.provenance(run_dir))
 
 
+def grokking_runs(run_dir):
+    """Per cell: {trial: {"M", "Ng", "stops": [(patience, step)]}} from grokking_runs.csv."""
+    runs = {}
+    for r in read_csv(run_dir / "grokking_runs.csv"):
+        t = runs.setdefault(r["cell"], {}).setdefault(int(r["trial"]), {"M": int(r["memorized"]),
+                                                                         "Ng": int(r["generalized"]), "stops": []})
+        t["stops"].append((int(r["patience"]), int(r["stop_step"])))
+    return runs
+
+
+def grokking_curves(run_dir, out_dir):
+    if not style.exists(run_dir, "grokking_curves.csv", "grokking_runs.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "grokking_curves.csv")
+    runs = grokking_runs(run_dir)
+    cl = style.claims(run_dir)
+    cells = list(runs)
+    fig, axes = plt.subplots(1, len(cells), figsize=(4.6 * len(cells), 3.3), squeeze=False)
+    stop_markers = ["v", "s", "D", "^"]
+    for ax, cell in zip(axes[0], cells):
+        for trial, info in sorted(runs[cell].items()):
+            pts = [r for r in rows if r["cell"] == cell and int(r["trial"]) == trial]
+            step = np.array([num(r, "step") for r in pts]) + 1.0  # log axis: step + 1
+            test = np.array([num(r, "test_accuracy") for r in pts])
+            ax.plot(step, [num(r, "train_accuracy") for r in pts], "-", color=PREDICTED, lw=0.8, alpha=0.7,
+                    label="train" if trial == 0 else None)
+            ax.plot(step, test, "-", color=MEASURED, lw=0.8, alpha=0.8, label="test" if trial == 0 else None)
+            if info["M"] >= 0:
+                ax.axvline(info["M"] + 1, color=PREDICTED, lw=0.5, ls=":")
+            if info["Ng"] >= 0:
+                ax.axvline(info["Ng"] + 1, color=MEASURED, lw=0.5, ls=":")
+            for k, (patience, stop) in enumerate(info["stops"]):
+                ax.plot([stop + 1], [test[stop]], stop_markers[k % len(stop_markers)], color="k", ms=4, mfc="none",
+                        label=f"early stop, patience {patience}" if trial == 0 else None)
+        ax.set_xscale("log")
+        ax.set_xlabel("step + 1")
+        ax.set_ylabel("accuracy")
+        verdicts = ", ".join(f"{c.split('.')[0]}.{c.split('.')[1]} {v['verdict']}" for c, v in cl.items()
+                             if c.endswith("." + cell) and c.startswith("LD-G2"))
+        ax.set_title(f"{cell} ({len(runs[cell])} seeds; dotted: M, N_g)\n{verdicts}", fontsize=7)
+        ax.legend(fontsize=6, loc="center left")
+    fig.suptitle("Memorization first, generalization later; early stopping on the validation loss stops in between",
+                 fontsize=8, y=1.06)
+    return style.save(fig, out_dir, "ld_grokking_curves", style.provenance(run_dir))
+
+
+def ipr(run_dir, out_dir):
+    if not style.exists(run_dir, "grokking_curves.csv", "grokking_runs.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "grokking_curves.csv")
+    runs = grokking_runs(run_dir)
+    cl = style.claims(run_dir)
+    fig, ax = plt.subplots(figsize=(5.2, 3.3))
+    for c, cell in enumerate(runs):
+        color = MODE_COLORS[c % len(MODE_COLORS)]
+        for trial, info in sorted(runs[cell].items()):
+            pts = [r for r in rows if r["cell"] == cell and int(r["trial"]) == trial]
+            ax.plot([num(r, "step") for r in pts], [num(r, "ipr") for r in pts], "-", color=color, lw=0.8, alpha=0.8,
+                    label=cell if trial == 0 else None)
+            for key, marker in (("M", "o"), ("Ng", "s")):
+                if info[key] >= 0:
+                    ax.plot([info[key]], [num(pts[info[key]], "ipr")], marker, color=color, ms=3.5, mfc="none")
+    ax.axhline(0.5, color=PREDICTED, ls="--", lw=0.9, label="0.5 (spec G5)")
+    ax.set_xlabel("step")
+    ax.set_ylabel("network IPR (per-neuron, 3 blocks)")
+    ax.set_title("Fourier IPR: circles M, squares N_g; " + ", ".join(
+        f"{cid} {v['verdict']}" for cid, v in cl.items() if cid.startswith("LD-G5.ipr_final")), fontsize=7)
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "ld_ipr", style.provenance(run_dir))
+
+
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
-FIGURES = {"ld_modes": modes, "ld_early_stopping": early_stopping}
+FIGURES = {"ld_modes": modes, "ld_early_stopping": early_stopping, "ld_grokking_curves": grokking_curves, "ld_ipr": ipr}

@@ -1,6 +1,6 @@
 // What every scn_<name> does with a config before it computes anything (scenario_main.h,
 // RunScenario): the common settings, the scenario's option reader, RejectUnknownKeys and the memory
-// estimate; here for all seven registered scenarios, for the libFuzzer targets of tests/fuzz/. The
+// estimate; here for all eight registered scenarios, for the libFuzzer targets of tests/fuzz/. The
 // readers are the ones the mains pass to RunScenario; the memory estimates of bo_spectra,
 // sco_tracing and spur_theory live in their mains, so they are restated below from the same parts.
 // Only memgen::ConfigError may leave a reader: it is caught here, and anything else propagates to
@@ -18,6 +18,7 @@
 #include "scenarios/cli/config_reader.h"
 #include "scenarios/cli/scenario_main.h"
 #include "scenarios/ld/config.h"
+#include "scenarios/ld/grokking_config.h"
 #include "scenarios/sco/config.h"
 #include "scenarios/spur/config.h"
 #include "scenarios/spur/regression_config.h"
@@ -27,10 +28,10 @@
 
 namespace memgen::fuzz {
 
-// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 7.
-inline const std::array<const char*, 7> kScenarios = {"bo_isotropic", "bo_spectra",      "sco_tracing",   "spur_figure1",
-                                                      "spur_theory",  "spur_regression", "ld_deep_linear"};
-inline const std::array<const char*, 7> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld"};
+// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 8.
+inline const std::array<const char*, 8> kScenarios = {"bo_isotropic", "bo_spectra",      "sco_tracing",    "spur_figure1",
+                                                      "spur_theory",  "spur_regression", "ld_deep_linear", "ld_grokking"};
+inline const std::array<const char*, 8> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld"};
 
 inline constexpr double kAvailableBytes = 16.0 * 1024 * 1024 * 1024;  // a fixed machine: 16 GiB
 
@@ -57,6 +58,7 @@ inline sim::MemoryEstimate Memory(const scenarios::IsotropicOptions& o, int thre
 inline sim::MemoryEstimate Memory(const scenarios::Figure1Options& o, int threads) { return scenarios::Figure1Memory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::RegressionOptions& o, int threads) { return scenarios::RegressionMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::DeepLinearOptions& o, int threads) { return scenarios::DeepLinearMemory(o, threads); }
+inline sim::MemoryEstimate Memory(const scenarios::GrokkingOptions& o, int threads) { return scenarios::GrokkingMemory(o, threads); }
 
 template <typename Read>
 void Validate(const char* scenario, const toml::table& config, Read read) {
@@ -82,7 +84,8 @@ inline void ValidateAs(std::size_t index, const toml::table& config) {
     case 3: return Validate(kScenarios[3], config, scenarios::ReadFigure1Options);
     case 4: return Validate(kScenarios[4], config, scenarios::ReadSpurTheoryOptions);
     case 5: return Validate(kScenarios[5], config, scenarios::ReadRegressionOptions);
-    default: return Validate(kScenarios[6], config, scenarios::ReadDeepLinearOptions);
+    case 6: return Validate(kScenarios[6], config, scenarios::ReadDeepLinearOptions);
+    default: return Validate(kScenarios[7], config, scenarios::ReadGrokkingOptions);
   }
 }
 

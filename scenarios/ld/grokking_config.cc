@@ -1,0 +1,85 @@
+// TOML reader for scn_ld_grokking, see grokking_config.h.
+#include "scenarios/ld/grokking_config.h"
+
+#include <set>
+#include <string>
+
+#include "sim/core/config_error.h"
+
+namespace memgen::scenarios {
+namespace {
+
+int BoundedInt(const ConfigReader& t, const std::string& key, int fallback) {
+  const std::int64_t v = t.Int(key, fallback);
+  Require(v >= 1 && v <= 100000, t.Path(key), v, "must be in [1, 1e5]");
+  return static_cast<int>(v);
+}
+
+GromovCell ReadGromov(const ConfigReader& t) {
+  GromovCell c;
+  c.p = BoundedInt(t, "p", c.p);
+  c.neurons = BoundedInt(t, "neurons", c.neurons);
+  c.planted_phase_shift = t.Double("planted_phase_shift", c.planted_phase_shift);
+  c.trials = t.Int("trials", c.trials);
+  c.trials_field = t.Path("trials");
+  c.Validate(t.prefix());
+  return c;
+}
+
+GrokkingCell ReadGrokking(const ConfigReader& t) {
+  GrokkingCell c;
+  c.name = t.String("name", c.name);
+  c.p = BoundedInt(t, "p", c.p);
+  c.neurons = BoundedInt(t, "neurons", c.neurons);
+  c.train_fraction = t.Double("train_fraction", c.train_fraction);
+  c.init_sd = t.Double("init_sd", c.init_sd);
+  c.scale = t.Double("scale", c.scale);
+  const std::string loss = t.String("loss", "mean_over_outputs");
+  Require(loss == "mean_over_outputs" || loss == "sum_over_outputs", t.Path("loss"), loss,
+          "must be mean_over_outputs or sum_over_outputs");
+  c.loss_sum_over_outputs = loss == "sum_over_outputs";
+  c.adamw.learning_rate = t.Double("learning_rate", c.adamw.learning_rate);
+  c.adamw.weight_decay = t.Double("weight_decay", c.adamw.weight_decay);
+  c.adamw.beta1 = t.Double("beta1", c.adamw.beta1);
+  c.adamw.beta2 = t.Double("beta2", c.adamw.beta2);
+  c.adamw.epsilon = t.Double("epsilon", c.adamw.epsilon);
+  c.steps = t.Int("steps", c.steps);
+  if (t.Has("patience")) c.patience = t.Ints("patience");
+  c.min_delta = t.Double("min_delta", c.min_delta);
+  c.expect_generalization = t.Bool("expect_generalization", c.expect_generalization);
+  if (t.Has("memorize_range")) c.memorize_range = t.Doubles("memorize_range");
+  if (t.Has("generalize_range")) c.generalize_range = t.Doubles("generalize_range");
+  c.trials = t.Int("trials", c.trials);
+  c.trials_field = t.Path("trials");
+  c.Validate(t.prefix());
+  return c;
+}
+
+}  // namespace
+
+GrokkingOptions ReadGrokkingOptions(const ConfigReader& root) {
+  GrokkingOptions out;
+  std::set<std::string> names;
+  Require(root.Has("gromov") || root.Has("grokking"), "gromov", std::string("(missing)"),
+          "at least one [[gromov]] or [[grokking]] cell is required");
+  if (root.Has("gromov"))
+    for (const ConfigReader& t : root.Tables("gromov")) {
+      out.gromov.push_back(ReadGromov(t));
+      Require(names.insert(out.gromov.back().Name()).second, t.Path("p"), out.gromov.back().Name(), "must not repeat another [[gromov]] cell");
+    }
+  if (root.Has("grokking"))
+    for (const ConfigReader& t : root.Tables("grokking")) {
+      out.grokking.push_back(ReadGrokking(t));
+      Require(names.insert(out.grokking.back().name).second, t.Path("name"), out.grokking.back().name, "must not repeat another cell's name");
+    }
+  return out;
+}
+
+sim::MemoryEstimate GrokkingMemory(const GrokkingOptions& o, int threads) {
+  sim::MemoryEstimate memory;
+  for (const GromovCell& c : o.gromov) AddGromovMemory(c, threads, &memory);
+  for (const GrokkingCell& c : o.grokking) AddGrokkingMemory(c, threads, &memory);
+  return memory;
+}
+
+}  // namespace memgen::scenarios

@@ -1,0 +1,30 @@
+// AdamW (Loshchilov & Hutter 2019) as torch.optim.AdamW computes it, the optimizer of the grokking
+// configurations (learning_dynamics.md §2.4): at step t ≥ 1, for every parameter θ with gradient g,
+//   θ ← θ(1 − ηλ);  m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²;
+//   θ ← θ − η (m/(1 − β1ᵗ)) / (√(v/(1 − β2ᵗ)) + ε).
+// Decoupled weight decay λ; β1 = 0, β2 = 0 is not plain GD (use η g directly for that).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace memgen::sim {
+
+struct AdamWOptions {
+  double learning_rate = 1e-2;
+  double weight_decay = 0.0;
+  double beta1 = 0.9, beta2 = 0.98;
+  double epsilon = 1e-8;
+};
+
+// The moments of one parameter array.
+struct AdamWMoments {
+  std::vector<double> m, v;
+};
+
+// One step t (≥ 1) on `size` parameters in place.
+void AdamWStep(const AdamWOptions& options, std::int64_t t, double* parameters, const double* gradient, std::size_t size,
+               AdamWMoments* moments);
+
+}  // namespace memgen::sim

@@ -1,0 +1,102 @@
+// The quadratic MLP on modular addition, see quadratic_mlp.h.
+#include "sim/ld/quadratic_mlp.h"
+
+#include "sim/core/check.h"
+#include "sim/random/distributions.h"
+
+namespace memgen::sim {
+namespace {
+
+// hidden = W1 x for every sample, by gathering the two rows of W1ᵀ each one-hot pair selects; then
+// squared = hidden², logits = c · squared · W2ᵀ.
+void Forward(const QuadraticMlp& net, const ModularData& data, MlpWorkspace* w) {
+  MEMGEN_CHECK(data.p == net.p) << data.p << " vs " << net.p;
+  w->hidden.resize(data.size(), net.neurons());
+  for (std::int64_t i = 0; i < data.size(); ++i)
+    w->hidden.row(i) = net.input.row(data.first[static_cast<std::size_t>(i)]) + net.input.row(net.p + data.second[static_cast<std::size_t>(i)]);
+  w->squared.resize(w->hidden.rows(), w->hidden.cols());
+  w->squared.array() = w->hidden.array().square();
+  w->logits.resize(data.size(), net.p);
+  w->logits.noalias() = w->squared * net.output;
+  if (net.scale != 1.0) w->logits *= net.scale;
+}
+
+double Normaliser(const ModularData& data, LossNorm norm) {
+  return static_cast<double>(data.size()) * (norm == LossNorm::kMeanOverOutputs ? data.p : 1);
+}
+
+// Loss and accuracy of the logits; with `to_residual`, the logits are overwritten by the loss's
+// derivative with respect to them, 2(logits − onehot)/normaliser.
+FitMeasure Measure(const ModularData& data, LossNorm norm, bool to_residual, Eigen::MatrixXd* logits) {
+  const double normaliser = Normaliser(data, norm);
+  double right = 0.0, loss = 0.0;
+  for (std::int64_t i = 0; i < data.size(); ++i) {
+    const int label = data.label[static_cast<std::size_t>(i)];
+    Eigen::Index best = 0;
+    logits->row(i).maxCoeff(&best);
+    right += best == label ? 1.0 : 0.0;
+    const double at_label = (*logits)(i, label);
+    loss += logits->row(i).squaredNorm() - at_label * at_label + (at_label - 1.0) * (at_label - 1.0);
+    if (to_residual) (*logits)(i, label) -= 1.0;
+  }
+  if (to_residual) *logits *= 2.0 / normaliser;
+  return {loss / normaliser, right / static_cast<double>(data.size())};
+}
+
+}  // namespace
+
+QuadraticMlp InitQuadraticMlp(int p, int neurons, double sd, double scale, Rng& rng) {
+  MEMGEN_CHECK(p >= 2 && neurons >= 1 && sd > 0.0) << p << " " << neurons << " " << sd;
+  QuadraticMlp net;
+  net.p = p;
+  net.scale = scale;
+  net.input.resize(2 * p, neurons);
+  net.output.resize(neurons, p);
+  FillNormal(rng, net.input.data(), static_cast<std::size_t>(net.input.size()));
+  FillNormal(rng, net.output.data(), static_cast<std::size_t>(net.output.size()));
+  net.input *= sd;
+  net.output *= sd;
+  return net;
+}
+
+Eigen::MatrixXd Logits(const QuadraticMlp& net, const ModularData& data) {
+  MlpWorkspace w;
+  Forward(net, data, &w);
+  return w.logits;
+}
+
+FitMeasure Evaluate(const QuadraticMlp& net, const ModularData& data, LossNorm norm, MlpWorkspace* w) {
+  Forward(net, data, w);
+  return Measure(data, norm, false, &w->logits);
+}
+
+FitMeasure Evaluate(const QuadraticMlp& net, const ModularData& data, LossNorm norm) {
+  MlpWorkspace w;
+  return Evaluate(net, data, norm, &w);
+}
+
+FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm norm, QuadraticMlp* gradient, MlpWorkspace* w) {
+  Forward(net, data, w);
+  const FitMeasure m = Measure(data, norm, true, &w->logits);  // logits now hold the residual
+  gradient->p = net.p;
+  gradient->scale = net.scale;
+  gradient->output.resize(net.output.rows(), net.output.cols());
+  gradient->output.noalias() = w->squared.transpose() * w->logits;
+  w->hidden_gradient.resize(w->hidden.rows(), w->hidden.cols());
+  w->hidden_gradient.noalias() = w->logits * net.output.transpose();
+  w->hidden_gradient.array() *= (2.0 * net.scale) * w->hidden.array();
+  if (net.scale != 1.0) gradient->output *= net.scale;
+  gradient->input.setZero(net.input.rows(), net.input.cols());
+  for (std::int64_t i = 0; i < data.size(); ++i) {
+    gradient->input.row(data.first[static_cast<std::size_t>(i)]) += w->hidden_gradient.row(i);
+    gradient->input.row(net.p + data.second[static_cast<std::size_t>(i)]) += w->hidden_gradient.row(i);
+  }
+  return m;
+}
+
+FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm norm, QuadraticMlp* gradient) {
+  MlpWorkspace w;
+  return Gradient(net, data, norm, gradient, &w);
+}
+
+}  // namespace memgen::sim
