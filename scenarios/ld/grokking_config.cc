@@ -34,6 +34,11 @@ GrokkingCell ReadGrokking(const ConfigReader& t) {
   c.train_fraction = t.Double("train_fraction", c.train_fraction);
   c.init_sd = t.Double("init_sd", c.init_sd);
   c.scale = t.Double("scale", c.scale);
+  c.mean_field = t.Bool("mean_field", c.mean_field);
+  const std::string optimizer = t.String("optimizer", "adamw");
+  Require(optimizer == "adamw" || optimizer == "gd", t.Path("optimizer"), optimizer, "must be adamw or gd");
+  c.plain_gd = optimizer == "gd";
+  c.series = t.String("series", c.series);
   const std::string loss = t.String("loss", "mean_over_outputs");
   Require(loss == "mean_over_outputs" || loss == "sum_over_outputs", t.Path("loss"), loss,
           "must be mean_over_outputs or sum_over_outputs");

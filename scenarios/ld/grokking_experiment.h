@@ -11,12 +11,14 @@
 //   LD-G2.times.<cell>           mean M and N_g inside the spec's ballparks (when configured)  ALL-OF of AT-LEAST/AT-MOST
 //   LD-G2.delay.<cell>           N_g/M > 1, the ratio with its interval                     SIDE OF LEVEL
 //   LD-G2.no_generalization.<cell>  cells expected not to generalize: test accuracy stays < 0.2 AT MOST
+//   LD-G3.delay_trend.<series>   over the cells of a series (plain GD, spec G3): the delay N_g/M
+//                                grows as the training fraction falls                       DECREASING
 //   LD-TRAP.<cell>.patience<k>   stopping on the validation loss costs test accuracy against
 //                                training through the budget (paired over seeds)           PAIRED-ORDER
 //   LD-G5.ipr_final.<cell>       the network IPR ends ≥ 0.5 (spec [calibrate])              AT LEAST
 //   LD-G5.ipr_gap.<cell>         the IPR rises between M and N_g (paired)                    PAIRED-ORDER
 //   LD-G5.fastest_in_gap.<cell>  the spec's "fastest rise during the gap": expected REFUTED (it comes
-//                                after N_g)                                                EXACT
+//                                after N_g with AdamW, before M with plain GD)               EXACT
 #pragma once
 
 #include <cstdint>
@@ -39,6 +41,9 @@ struct GrokkingCell {
   double train_fraction = 0.5;
   double init_sd = 0.0;            ///< 0: Doshi's √0.25/(2N)^{1/3}
   double scale = 1.0;              ///< the output scale c
+  bool mean_field = false;         ///< c = 1/(2pN), Gromov's eq. 4 (overrides scale)
+  bool plain_gd = false;           ///< full-batch GD (learning_rate, weight_decay) instead of AdamW
+  std::string series;              ///< cells of a series differ in train_fraction (LD-G3.delay_trend)
   bool loss_sum_over_outputs = false;  ///< false: MSE averaged over the p outputs (torch, Doshi)
   sim::AdamWOptions adamw{1e-2, 5.0, 0.9, 0.98, 1e-8};
   std::int64_t steps = 150;
@@ -49,6 +54,7 @@ struct GrokkingCell {
   std::int64_t trials = 6;
   std::string trials_field = "grokking.trials";
   double InitSd() const;
+  double Scale() const;
   void Validate(const std::string& field) const;
 };
 

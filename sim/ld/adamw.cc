@@ -22,4 +22,9 @@ void AdamWStep(const AdamWOptions& o, std::int64_t t, double* theta, const doubl
   }
 }
 
+void GradientDescentStep(double learning_rate, double weight_decay, double* theta, const double* g, std::size_t size) {
+  const double decay = 1.0 - learning_rate * weight_decay;
+  for (std::size_t i = 0; i < size; ++i) theta[i] = theta[i] * decay - learning_rate * g[i];
+}
+
 }  // namespace memgen::sim

@@ -2,7 +2,8 @@
 // configurations (learning_dynamics.md §2.4): at step t ≥ 1, for every parameter θ with gradient g,
 //   θ ← θ(1 − ηλ);  m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²;
 //   θ ← θ − η (m/(1 − β1ᵗ)) / (√(v/(1 − β2ᵗ)) + ε).
-// Decoupled weight decay λ; β1 = 0, β2 = 0 is not plain GD (use η g directly for that).
+// Decoupled weight decay λ. Plain full-batch gradient descent, θ ← θ(1 − ηλ) − ηg (Gromov 2023; Kumar
+// et al. 2023 without decay), is GradientDescentStep.
 #pragma once
 
 #include <cstddef>
@@ -26,5 +27,7 @@ struct AdamWMoments {
 // One step t (≥ 1) on `size` parameters in place.
 void AdamWStep(const AdamWOptions& options, std::int64_t t, double* parameters, const double* gradient, std::size_t size,
                AdamWMoments* moments);
+
+void GradientDescentStep(double learning_rate, double weight_decay, double* parameters, const double* gradient, std::size_t size);
 
 }  // namespace memgen::sim

@@ -76,3 +76,35 @@ TEST_CASE("negative control: a patience as long as the budget never stops early"
   c.patience = {c.steps};
   CHECK(test::CountClaims(Claims(c), "LD-TRAP", Verdict::kFail) == 1);
 }
+
+namespace {
+
+// A cell of a series whose seeds fit at step 100 and generalize at 100·delay (+ a little jitter).
+GrokkingResult PlantedCell(double fraction, double delay) {
+  GrokkingResult r;
+  r.cell.name = "planted" + std::to_string(static_cast<int>(fraction * 100));
+  r.cell.series = "planted";
+  r.cell.train_fraction = fraction;
+  for (int seed = 0; seed < 8; ++seed) {
+    GrokkingTrial t;
+    t.memorized = 100;
+    t.generalized = static_cast<std::int64_t>(100 * delay) + seed % 3;
+    for (int step = 0; step <= 300; ++step) {  // curves consistent with M and N_g, for the per-cell claims
+      t.train_accuracy.push_back(step >= t.memorized ? 1.0 : 0.5);
+      t.test_accuracy.push_back(step >= t.generalized ? 1.0 : 0.0);
+      t.train_loss.push_back(0.0);
+      t.test_loss.push_back(0.0);
+      t.ipr.push_back(0.04 + 0.003 * step);
+    }
+    t.stops = {{1, 0.0}, {1, 0.0}};
+    r.trials.push_back(t);
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("negative control: a delay that grows with the training fraction fails the trend", "[unit][control:LD-G3]") {
+  const auto claims = BuildGrokkingClaims({PlantedCell(0.5, 1.2), PlantedCell(0.9, 2.0)});
+  CHECK(test::CountClaims(claims, "LD-G3.delay_trend.planted", Verdict::kFail) == 1);
+}
