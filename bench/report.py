@@ -8,6 +8,8 @@ import pathlib
 import platform
 import subprocess
 
+from report_ld import ld_rows
+
 
 def cpu_model():
     for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
@@ -108,6 +110,8 @@ def main():
     ap.add_argument("--numpy-sco", required=True)
     ap.add_argument("--spur", help="bench_spur JSON (optional: adds the spurious-feature rows)")
     ap.add_argument("--numpy-spur", help="bench/numpy_spur_reference.py JSON (with --spur)")
+    ap.add_argument("--ld", help="bench_ld JSON (optional: adds the learning-dynamics rows)")
+    ap.add_argument("--grokking-refs", nargs="*", default=[], help="bench/grokking_reference.py JSONs (with --ld)")
     ap.add_argument("--out", default="BENCHMARKS.md")
     args = ap.parse_args()
     cpp, context = medians(args.cpp)
@@ -164,13 +168,15 @@ def main():
     spur_notes = ""
     if args.spur:
         spur_notes = spur_rows(args.spur, args.numpy_spur, row)
+    if args.ld:
+        spur_notes += ld_rows(args.ld, args.grokking_refs, row, medians, seconds)
 
     blas = {v["blas"] for v in numpy.values()}
     text = f"""# Benchmarks
 
-Reproduce with `./bench/run_benchmarks.sh` (builds, runs `bench_exact_risk`, `bench_sco`, `bench_spur` and
-the NumPy references in `bench/numpy_*reference.py` one after another, then writes this file with
-`bench/report.py`).
+Reproduce with `./bench/run_benchmarks.sh` (builds, runs `bench_exact_risk`, `bench_sco`, `bench_spur`,
+`bench_ld` and the NumPy and PyTorch references in `bench/*reference.py` one after another, then writes
+this file with `bench/report.py`).
 Every figure below was measured in that one run; ratios compare timings taken on the same machine.
 
 - Machine: {cpu_model()}, {context.get('num_cpus')} cores; measured {datetime.date.today().isoformat()} at git {git_sha()}.

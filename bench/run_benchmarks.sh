@@ -5,7 +5,7 @@
 #   ./bench/run_benchmarks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+./scripts/setup.sh --bench
 ./scripts/build.sh
 out=out/bench
 mkdir -p "$out"
@@ -19,6 +19,14 @@ out/build/release/bin/bench_sco --benchmark_repetitions=3 --benchmark_report_agg
 out/build/release/bin/bench_spur --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/spur.json" --benchmark_out_format=json
 /usr/bin/python3 bench/numpy_spur_reference.py --repeats 3 > "$out/numpy_spur.json"
+out/build/release/bin/bench_ld --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/ld.json" --benchmark_out_format=json
+# The references' own commands run without the machine-wide OPENBLAS_CORETYPE (the JSON records the BLAS).
+for ref in "numpy float64 1" "torch float32 1" "torch float64 1" "torch float32 2"; do
+  set -- $ref
+  env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/grokking_reference.py --framework "$1" --dtype "$2" --threads "$3" \
+    > "$out/grokking_$1_$2_$3.json"
+done
 /usr/bin/python3 bench/report.py --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
   --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --spur "$out/spur.json" --numpy-spur "$out/numpy_spur.json" \
-  --out BENCHMARKS.md
+  --ld "$out/ld.json" --grokking-refs "$out"/grokking_*.json --out BENCHMARKS.md

@@ -13,6 +13,11 @@ packages=(
   latexmk texlive-latex-base texlive-latex-recommended texlive-fonts-recommended poppler-utils
 )
 
+# ./scripts/setup.sh --bench also installs what the benchmarks' baselines need (bench/run_benchmarks.sh).
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(python3-torch)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

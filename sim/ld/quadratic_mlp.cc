@@ -27,7 +27,7 @@ double Normaliser(const ModularData& data, LossNorm norm) {
 
 // Loss and accuracy of the logits; with `to_residual`, the logits are overwritten by the loss's
 // derivative with respect to them, 2(logits − onehot)/normaliser.
-FitMeasure Measure(const ModularData& data, LossNorm norm, bool to_residual, Eigen::MatrixXd* logits) {
+FitMeasure Measure(const ModularData& data, LossNorm norm, bool to_residual, RowMatrix* logits) {
   const double normaliser = Normaliser(data, norm);
   double right = 0.0, loss = 0.0;
   for (std::int64_t i = 0; i < data.size(); ++i) {

@@ -39,7 +39,7 @@ struct FitMeasure {
 // (a fresh 20–40 MB buffer per step costs more in page faults than its GEMM at p = 97, N = 500).
 struct MlpWorkspace {
   RowMatrix hidden, squared, hidden_gradient;
-  Eigen::MatrixXd logits;
+  RowMatrix logits;  ///< row-major: the loss reads one sample's p logits at a time
 };
 
 // Loss and argmax accuracy on `data`.
