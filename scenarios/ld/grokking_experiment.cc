@@ -81,24 +81,39 @@ std::int64_t FastestRise(const std::vector<double>& ipr) {
   return best;
 }
 
-// The spec's "fastest rise during the train/test gap" (G5, [reconstructed: calibrate]), declared refuted:
-// the largest one-step rise of the IPR falls outside [M, N_g] in some seed — after N_g with AdamW (the
-// Doshi configuration), mostly before M with plain GD (seeds 20261203 and 7, docs/learning_dynamics.md).
-// FAIL would mean every seed's fastest rise lies in the gap.
-theory::Claim FastestRiseClaim(const GrokkingResult& r, const std::string& unmet, bool all_generalized) {
-  double before = 0.0, after = 0.0;
+// The spec's "fastest rise during the train/test gap" (G5, [reconstructed: calibrate]), declared refuted
+// for AdamW: in the Doshi configuration the largest one-step rise of the IPR comes after N_g in every
+// seed (seeds 20261203 and 7). FAIL would mean every seed's fastest rise lies in the gap. Under plain GD
+// the location is mixed across seeds (mostly before M at f = 0.9, mostly inside the gap at f = 0.7), so
+// there it is only reported, in LD-G5.ipr_gap's note (docs/learning_dynamics.md).
+struct FastestRiseCounts {
+  double before = 0.0, after = 0.0;  ///< seeds whose fastest rise comes before M, after N_g
+};
+
+FastestRiseCounts CountFastestRise(const GrokkingResult& r) {
+  FastestRiseCounts c;
   for (const GrokkingTrial& t : r.trials) {
     const std::int64_t fastest = FastestRise(t.ipr);
-    before += fastest < t.memorized ? 1.0 : 0.0;
-    after += fastest > t.generalized ? 1.0 : 0.0;
+    c.before += fastest < t.memorized ? 1.0 : 0.0;
+    c.after += fastest > t.generalized ? 1.0 : 0.0;
   }
+  return c;
+}
+
+std::string FastestRiseNote(const GrokkingResult& r) {
+  const FastestRiseCounts c = CountFastestRise(r);
+  return "the fastest one-step rise of the IPR comes before M in " + theory::Num(c.before) + " and after N_g in " +
+         theory::Num(c.after) + " of " + std::to_string(r.trials.size()) + " seeds";
+}
+
+theory::Claim FastestRiseClaim(const GrokkingResult& r, const std::string& unmet, bool all_generalized) {
+  const FastestRiseCounts counts = CountFastestRise(r);
   theory::ClaimHeader h("LD-G5.fastest_in_gap." + r.cell.name,
                         "the IPR rises fastest during the train/test gap [M, N_g] in every seed (seeds outside the gap)",
                         "learning_dynamics.md §2.7 G5 [reconstructed: calibrate]");
   h.ExpectRefuted().Require(all_generalized, unmet);
-  theory::Claim c = theory::ExactClaim(h, before + after, 0.0, 0.0);
-  c.AddNote("the fastest one-step rise comes before M in " + theory::Num(before) + " and after N_g in " + theory::Num(after) +
-            " of " + std::to_string(r.trials.size()) + " seeds");
+  theory::Claim c = theory::ExactClaim(h, counts.before + counts.after, 0.0, 0.0);
+  c.AddNote(FastestRiseNote(r));
   return c;
 }
 
@@ -155,7 +170,11 @@ std::vector<theory::Claim> GeneralizingClaims(const GrokkingResult& r, theory::T
       theory::ClaimHeader("LD-G5.ipr_gap" + id, "the IPR rises between memorization (M) and generalization (N_g)", "learning_dynamics.md §2.3, §2.7 G5")
           .Require(all_generalized, unmet),
       Over(r, [](const GrokkingTrial& t) { return At(t.ipr, t.memorized) - At(t.ipr, t.generalized); }), size));
-  claims.push_back(FastestRiseClaim(r, unmet, all_generalized));
+  if (!r.cell.plain_gd) {
+    claims.push_back(FastestRiseClaim(r, unmet, all_generalized));
+  } else {  // mixed across seeds under plain GD (docs/learning_dynamics.md): reported, not claimed
+    claims.back().AddNote(FastestRiseNote(r));
+  }
   return claims;
 }
 

@@ -17,8 +17,8 @@
 //                                training through the budget (paired over seeds)           PAIRED-ORDER
 //   LD-G5.ipr_final.<cell>       the network IPR ends ≥ 0.5 (spec [calibrate])              AT LEAST
 //   LD-G5.ipr_gap.<cell>         the IPR rises between M and N_g (paired)                    PAIRED-ORDER
-//   LD-G5.fastest_in_gap.<cell>  the spec's "fastest rise during the gap": expected REFUTED (it comes
-//                                after N_g with AdamW, before M with plain GD)               EXACT
+//   LD-G5.fastest_in_gap.<cell>  AdamW cells: the spec's "fastest rise during the gap", expected
+//                                REFUTED (it comes after N_g); plain-GD cells report its location EXACT
 #pragma once
 
 #include <cstdint>

@@ -87,6 +87,7 @@ class TrialDecoder {
  private:
   void Raw(void* data, std::size_t size) {
     if (size > left_) throw std::runtime_error("trial record truncated");
+    if (size == 0) return;  // an empty vector's data() may be null, and memcpy(nullptr, …, 0) is undefined
     std::memcpy(data, data_, size);
     data_ += size;
     left_ -= size;
