@@ -7,14 +7,14 @@
 #include "sim/core/config_error.h"
 
 namespace memgen::scenarios {
-namespace {
 
-// A size read as a 64-bit integer and range-checked before it narrows to int.
 int SizeField(const ConfigReader& t, const std::string& key, int fallback) {
   const std::int64_t v = t.Int(key, fallback);
   Require(v >= 1 && v <= 100000, t.Path(key), v, "must be in [1, 1e5]");
   return static_cast<int>(v);
 }
+
+namespace {
 
 ModeOptions ReadModes(const ConfigReader& t) {
   ModeOptions o;

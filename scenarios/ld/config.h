@@ -2,6 +2,7 @@
 // reads [modes] (the GD runs of deep_linear_experiment.h) and [[spectra]] cells (spectra_experiment.h).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "scenarios/cli/config_reader.h"
@@ -10,6 +11,10 @@
 #include "sim/run/memory_estimate.h"
 
 namespace memgen::scenarios {
+
+// A size (a dimension, a modulus, a width) read as a 64-bit integer and range-checked, [1, 1e5],
+// before it narrows to int; the error names the key.
+int SizeField(const ConfigReader& t, const std::string& key, int fallback);
 
 struct DeepLinearOptions {
   ModeOptions modes;

@@ -4,21 +4,16 @@
 #include <set>
 #include <string>
 
+#include "scenarios/ld/config.h"
 #include "sim/core/config_error.h"
 
 namespace memgen::scenarios {
 namespace {
 
-int BoundedInt(const ConfigReader& t, const std::string& key, int fallback) {
-  const std::int64_t v = t.Int(key, fallback);
-  Require(v >= 1 && v <= 100000, t.Path(key), v, "must be in [1, 1e5]");
-  return static_cast<int>(v);
-}
-
 GromovCell ReadGromov(const ConfigReader& t) {
   GromovCell c;
-  c.p = BoundedInt(t, "p", c.p);
-  c.neurons = BoundedInt(t, "neurons", c.neurons);
+  c.p = SizeField(t, "p", c.p);
+  c.neurons = SizeField(t, "neurons", c.neurons);
   c.planted_phase_shift = t.Double("planted_phase_shift", c.planted_phase_shift);
   c.trials = t.Int("trials", c.trials);
   c.trials_field = t.Path("trials");
@@ -29,8 +24,8 @@ GromovCell ReadGromov(const ConfigReader& t) {
 GrokkingCell ReadGrokking(const ConfigReader& t) {
   GrokkingCell c;
   c.name = t.String("name", c.name);
-  c.p = BoundedInt(t, "p", c.p);
-  c.neurons = BoundedInt(t, "neurons", c.neurons);
+  c.p = SizeField(t, "p", c.p);
+  c.neurons = SizeField(t, "neurons", c.neurons);
   c.train_fraction = t.Double("train_fraction", c.train_fraction);
   c.init_sd = t.Double("init_sd", c.init_sd);
   c.scale = t.Double("scale", c.scale);
