@@ -153,7 +153,7 @@ void ModeOptions::Validate(const std::string& field) const {
           static_cast<std::int64_t>(teacher.size()), "must list 1 to outputs singular values");
   const theory::SpikedModel model{static_cast<double>(outputs) / inputs, noise_sd};
   for (std::size_t i = 0; i < teacher.size(); ++i) {
-    Require(teacher[i] <= 100.0 * noise_sd, field + ".teacher", teacher[i], "must be at most 100 noise_sd");
+    Require(teacher[i] > 0.0 && teacher[i] <= 100.0 * noise_sd, field + ".teacher", teacher[i], "must be in (0, 100 noise_sd]");
     Require(theory::TrainingSingularValue(teacher[i], model) > 1.05 * theory::NoiseEdgeUpper(model), field + ".teacher",
             teacher[i], "must give a mode above the noise edge (s_hat > 1.05 noise_sd (1 + sqrt(outputs/inputs)))");
     if (i > 0) Require(teacher[i] < teacher[i - 1], field + ".teacher", teacher[i], "must be decreasing");
