@@ -9,6 +9,10 @@ Grokking (scn_ld_grokking):
   ld_grokking_curves training and test accuracy against the step (log axis) for every seed of each
                      trained cell, with M, N_g and the early-stopping points of each patience marked
   ld_ipr             the network's Fourier IPR against the step for every seed, with M and N_g marked
+Weight decay (scn_ld_weight_decay):
+  ld_weight_decay    left: t95_test and t95_train against the weight decay (log-log; seed means with their
+                     seeds, the fitted lower-branch slope of LD-G4.slope, the decay-only time ln(a0)/(eta gamma));
+                     right: test accuracy against the step for one seed at every weight decay
 """
 import numpy as np
 
@@ -151,5 +155,49 @@ def ipr(run_dir, out_dir):
     return style.save(fig, out_dir, "ld_ipr", style.provenance(run_dir))
 
 
+def weight_decay(run_dir, out_dir):
+    if not style.exists(run_dir, "weight_decay_runs.csv", "weight_decay_curves.csv", "summary.json"):
+        return []
+    runs = read_csv(run_dir / "weight_decay_runs.csv")
+    curves = read_csv(run_dir / "weight_decay_curves.csv")
+    cl = style.claims(run_dir)
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(9.0, 3.4))
+    decays = sorted({num(r, "weight_decay") for r in runs if num(r, "weight_decay") > 0})
+    for key, color, label in (("t95_test", MEASURED, "t95_test"), ("t95_train", PREDICTED, "t95_train")):
+        means = []
+        for g in decays:
+            v = [num(r, key) for r in runs if num(r, "weight_decay") == g and num(r, key) >= 0]
+            ax.plot([g] * len(v), v, ".", color=color, ms=3, alpha=0.5)
+            means.append(np.mean(v) if v else np.nan)
+        ax.plot(decays, means, "o-", color=color, ms=4, label=label + " (seed mean)")
+    ax.plot(decays, [next(num(r, "decay_only_steps") for r in runs if num(r, "weight_decay") == g) for g in decays], "--",
+            color="0.5", lw=0.9, label="ln(a0)/(eta gamma)")
+    slope = cl.get(next((c for c in cl if c.startswith("LD-G4.slope")), ""), {})
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("weight decay gamma")
+    ax.set_ylabel("steps")
+    measured = slope.get("measured")
+    ax.set_title(f"LD-G4.slope {slope.get('verdict', 'n/a')}: fitted slope "
+                 f"{measured:.3g}" if measured is not None else "LD-G4.slope n/a", fontsize=7)
+    ax.legend(fontsize=6)
+    cmap = plt.get_cmap("viridis")
+    all_decays = sorted({num(r, "weight_decay") for r in curves})
+    for k, g in enumerate(all_decays):
+        pts = [r for r in curves if num(r, "weight_decay") == g and int(r["trial"]) == 0]
+        bx.plot([num(r, "step") + 1 for r in pts], [num(r, "test_accuracy") for r in pts], "-", lw=0.9,
+                color=cmap(k / max(1, len(all_decays) - 1)), label=f"gamma = {g:g}")
+    bx.axhline(0.95, color="k", lw=0.5, ls=":")
+    bx.set_xscale("log")
+    bx.set_xlabel("step + 1")
+    bx.set_ylabel("test accuracy (per-sample MSE < threshold)")
+    bx.set_title("seed 0; " + ", ".join(f"{c.split('.')[1]} {v['verdict']}" for c, v in cl.items() if c.startswith("LD-G4")
+                                        and not c.startswith("LD-G4.slope")), fontsize=7)
+    bx.legend(fontsize=6)
+    fig.suptitle("Weight decay shrinks the weights to the generalizing norm: t95_test ~ 1/gamma, t95_train flat", fontsize=8, y=1.02)
+    return style.save(fig, out_dir, "ld_weight_decay", style.provenance(run_dir))
+
+
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
-FIGURES = {"ld_modes": modes, "ld_early_stopping": early_stopping, "ld_grokking_curves": grokking_curves, "ld_ipr": ipr}
+FIGURES = {"ld_modes": modes, "ld_early_stopping": early_stopping, "ld_grokking_curves": grokking_curves, "ld_ipr": ipr,
+           "ld_weight_decay": weight_decay}

@@ -1,6 +1,7 @@
 // TOML reader for scn_ld_grokking, see grokking_config.h.
 #include "scenarios/ld/grokking_config.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -43,6 +44,8 @@ GrokkingCell ReadGrokking(const ConfigReader& t) {
   c.adamw.beta1 = t.Double("beta1", c.adamw.beta1);
   c.adamw.beta2 = t.Double("beta2", c.adamw.beta2);
   c.adamw.epsilon = t.Double("epsilon", c.adamw.epsilon);
+  c.dropout = t.Double("dropout", c.dropout);
+  c.baseline = t.String("baseline", c.baseline);
   c.steps = t.Int("steps", c.steps);
   if (t.Has("patience")) c.patience = t.Ints("patience");
   c.min_delta = t.Double("min_delta", c.min_delta);
@@ -72,6 +75,15 @@ GrokkingOptions ReadGrokkingOptions(const ConfigReader& root) {
       out.grokking.push_back(ReadGrokking(t));
       Require(names.insert(out.grokking.back().name).second, t.Path("name"), out.grokking.back().name, "must not repeat another cell's name");
     }
+  for (std::size_t i = 0; i < out.grokking.size(); ++i) {
+    const GrokkingCell& c = out.grokking[i];
+    if (c.baseline.empty()) continue;
+    const auto base = std::find_if(out.grokking.begin(), out.grokking.end(), [&](const GrokkingCell& b) { return b.name == c.baseline; });
+    const std::string field = "grokking[" + std::to_string(i) + "].baseline";
+    Require(base != out.grokking.end(), field, c.baseline, "must name another [[grokking]] cell");
+    Require(base->baseline.empty() && base->p == c.p && base->train_fraction == c.train_fraction && base->trials == c.trials, field, c.baseline,
+            "must name a cell without a baseline of its own, with the same p, train_fraction and trials");
+  }
   return out;
 }
 

@@ -209,6 +209,24 @@ theory::Claim DelayTrendClaim(const std::vector<GrokkingResult>& cells, const st
   return theory::DecreasingClaim(h, x, delay, size);
 }
 
+// N_g, a run that never generalizes counted at steps + 1 (a lower bound on its time).
+double CensoredGeneralization(const GrokkingResult& r, const GrokkingTrial& t) {
+  return static_cast<double>(t.generalized >= 0 ? t.generalized : r.cell.steps + 1);
+}
+
+// A regularized cell against its baseline (same split and initialisation per seed): N_g is shorter.
+theory::Claim RegularizerClaim(const GrokkingResult& r, const std::vector<GrokkingResult>& cells, theory::TestSize size) {
+  const auto base = std::find_if(cells.begin(), cells.end(), [&](const GrokkingResult& b) { return b.cell.name == r.cell.baseline; });
+  theory::ClaimHeader h("LD-G2.regularizer_helps." + r.cell.name,
+                        "the regularized cell generalizes sooner than its baseline " + r.cell.baseline + " (N_g paired over seeds)",
+                        "the grokking essay: regularization raises the cost of memorization; Doshi et al. (2024) phase_diagrams_dropout.py");
+  h.Require(base != cells.end() && base->trials.size() == r.trials.size(), "the baseline cell is missing or has another number of seeds");
+  std::vector<double> d;
+  if (base != cells.end() && base->trials.size() == r.trials.size())
+    for (std::size_t i = 0; i < r.trials.size(); ++i) d.push_back(CensoredGeneralization(r, r.trials[i]) - CensoredGeneralization(*base, base->trials[i]));
+  return theory::PairedOrderingClaim(h, theory::Summarize(d), size);
+}
+
 }  // namespace
 
 double GrokkingCell::InitSd() const { return init_sd > 0.0 ? init_sd : std::sqrt(0.25) / std::cbrt(2.0 * neurons); }
@@ -235,6 +253,9 @@ void GrokkingCell::Validate(const std::string& field) const {
   Require(adamw.beta2 >= 0.0 && adamw.beta2 < 1.0, field + ".beta2", adamw.beta2, "must be in [0, 1)");
   Require(adamw.epsilon > 0.0 && adamw.epsilon <= 1.0, field + ".epsilon", adamw.epsilon, "must be in (0, 1]");
   Require(steps >= 2 && steps <= 1000000, field + ".steps", steps, "must be in [2, 1e6]");
+  Require(dropout >= 0.0 && dropout <= 0.95, field + ".dropout", dropout, "must be in [0, 0.95]");
+  Require(baseline.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos && baseline != name, field + ".baseline",
+          baseline, "must be another cell's [a-z0-9_] name (or empty)");
   Require(!patience.empty(), field + ".patience", std::string("[]"), "must list at least one patience");
   for (std::int64_t k : patience) Require(k >= 0 && k <= steps, field + ".patience", k, "must be in [0, steps]");
   Require(min_delta >= 0.0, field + ".min_delta", min_delta, "must be >= 0");
@@ -246,22 +267,29 @@ void GrokkingCell::Validate(const std::string& field) const {
 
 void AddGrokkingMemory(const GrokkingCell& c, int threads, sim::MemoryEstimate* memory) {
   const double samples = double(c.p) * c.p, weights = 3.0 * c.p * c.neurons;
-  memory->Working(c.name + ".neurons", threads * sizeof(double) * (5.0 * samples * c.neurons + 2.0 * samples * c.p + 8.0 * weights));
+  memory->Working(c.name + ".neurons", threads * sizeof(double) * ((c.dropout > 0.0 ? 6.0 : 5.0) * samples * c.neurons + 2.0 * samples * c.p + 8.0 * weights));
   memory->Retained(c.trials_field, double(c.trials) * sizeof(double) * (5.0 * double(c.steps + 1) + 2.0 * c.patience.size() + 2.0));
 }
 
 GrokkingTrial RunGrokkingTrial(const GrokkingCell& c, std::uint64_t seed, std::int64_t trial) {
-  const std::uint64_t tag = sim::StreamTag("ld/grokking/" + c.name), t = static_cast<std::uint64_t>(trial);
-  sim::Rng split_rng({seed, tag, t, 0}), init_rng({seed, tag, t, 1});
+  const std::uint64_t tag = sim::StreamTag("ld/grokking/" + c.StreamName()), t = static_cast<std::uint64_t>(trial);
+  sim::Rng split_rng({seed, tag, t, 0}), init_rng({seed, tag, t, 1}), dropout_rng({seed, tag, t, 2});
   const sim::ModularSplit data = sim::SplitModularAddition(c.p, c.train_fraction, split_rng);
   sim::QuadraticMlp net = sim::InitQuadraticMlp(c.p, c.neurons, c.InitSd(), c.Scale(), init_rng), gradient;
   sim::AdamWMoments input_moments, output_moments;
   sim::MlpWorkspace train_work, test_work;
+  sim::RowMatrix mask;
   GrokkingTrial r;
   Record(sim::Evaluate(net, data.test, Norm(c), &test_work), &r.test_accuracy, &r.test_loss);
   r.ipr.push_back(sim::NetworkIpr(net));
   for (std::int64_t step = 1; step <= c.steps; ++step) {
-    Record(sim::Gradient(net, data.train, Norm(c), &gradient, &train_work), &r.train_accuracy, &r.train_loss);  // weights of step − 1
+    if (c.dropout > 0.0) {  // the record is the full network's (torch's eval mode), the step the thinned one's
+      Record(sim::Evaluate(net, data.train, Norm(c), &train_work), &r.train_accuracy, &r.train_loss);
+      sim::DrawDropoutMask(c.dropout, data.train.size(), net.neurons(), dropout_rng, &mask);
+      sim::Gradient(net, data.train, Norm(c), &gradient, &train_work, &mask);
+    } else {
+      Record(sim::Gradient(net, data.train, Norm(c), &gradient, &train_work), &r.train_accuracy, &r.train_loss);  // weights of step − 1
+    }
     const auto inputs = static_cast<std::size_t>(net.input.size()), outputs = static_cast<std::size_t>(net.output.size());
     if (c.plain_gd) {
       sim::GradientDescentStep(c.adamw.learning_rate, c.adamw.weight_decay, net.input.data(), gradient.input.data(), inputs);
@@ -295,6 +323,8 @@ std::vector<theory::Claim> BuildGrokkingClaims(const std::vector<GrokkingResult>
   for (const GrokkingResult& r : cells)
     if (!r.cell.series.empty() && std::find(series.begin(), series.end(), r.cell.series) == series.end()) series.push_back(r.cell.series);
   for (const std::string& s : series) claims.push_back(DelayTrendClaim(cells, s, size));
+  for (const GrokkingResult& r : cells)
+    if (!r.cell.baseline.empty()) claims.push_back(RegularizerClaim(r, cells, size));
   return claims;
 }
 

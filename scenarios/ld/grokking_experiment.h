@@ -11,6 +11,9 @@
 //   LD-G2.times.<cell>           mean M and N_g inside the spec's ballparks (when configured)  ALL-OF of AT-LEAST/AT-MOST
 //   LD-G2.delay.<cell>           N_g/M > 1, the ratio with its interval                     SIDE OF LEVEL
 //   LD-G2.no_generalization.<cell>  cells expected not to generalize: test accuracy stays < 0.2 AT MOST
+//   LD-G2.regularizer_helps.<cell>  a cell with a baseline (same split and initialisation per seed, e.g.
+//                                dropout against no regularization) generalizes sooner: N_g paired
+//                                over seeds, a run that never generalizes counted at steps + 1  PAIRED-ORDER
 //   LD-G3.delay_trend.<series>   over the cells of a series (plain GD, spec G3): the delay N_g/M
 //                                grows as the training fraction falls                       DECREASING
 //   LD-TRAP.<cell>.patience<k>   stopping on the validation loss costs test accuracy against
@@ -46,6 +49,9 @@ struct GrokkingCell {
   std::string series;              ///< cells of a series differ in train_fraction (LD-G3.delay_trend)
   bool loss_sum_over_outputs = false;  ///< false: MSE averaged over the p outputs (torch, Doshi)
   sim::AdamWOptions adamw{1e-2, 5.0, 0.9, 0.98, 1e-8};
+  double dropout = 0.0;            ///< nn.Dropout on W1x before the square (Doshi's phase_diagrams_dropout.py)
+  std::string baseline;            ///< a cell this one is paired with (same split and initialisation per seed):
+                                   ///< LD-G2.regularizer_helps compares their N_g
   std::int64_t steps = 150;
   std::vector<std::int64_t> patience{0, 10};
   double min_delta = 0.0;
@@ -53,6 +59,7 @@ struct GrokkingCell {
   std::vector<double> memorize_range, generalize_range;  ///< the spec's ballparks for M and N_g (optional)
   std::int64_t trials = 6;
   std::string trials_field = "grokking.trials";
+  const std::string& StreamName() const { return baseline.empty() ? name : baseline; }
   double InitSd() const;
   double Scale() const;
   void Validate(const std::string& field) const;

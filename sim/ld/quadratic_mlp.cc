@@ -1,6 +1,8 @@
 // The quadratic MLP on modular addition, see quadratic_mlp.h.
 #include "sim/ld/quadratic_mlp.h"
 
+#include <cmath>
+
 #include "sim/core/check.h"
 #include "sim/random/distributions.h"
 
@@ -8,12 +10,16 @@ namespace memgen::sim {
 namespace {
 
 // hidden = W1 x for every sample, by gathering the two rows of W1ᵀ each one-hot pair selects; then
-// squared = hidden², logits = c · squared · W2ᵀ.
-void Forward(const QuadraticMlp& net, const ModularData& data, MlpWorkspace* w) {
+// squared = hidden², logits = c · squared · W2ᵀ; a dropout mask thins hidden first.
+void Forward(const QuadraticMlp& net, const ModularData& data, MlpWorkspace* w, const RowMatrix* mask = nullptr) {
   MEMGEN_CHECK(data.p == net.p) << data.p << " vs " << net.p;
   w->hidden.resize(data.size(), net.neurons());
   for (std::int64_t i = 0; i < data.size(); ++i)
     w->hidden.row(i) = net.input.row(data.first[static_cast<std::size_t>(i)]) + net.input.row(net.p + data.second[static_cast<std::size_t>(i)]);
+  if (mask != nullptr) {
+    MEMGEN_CHECK(mask->rows() == w->hidden.rows() && mask->cols() == w->hidden.cols()) << mask->rows() << " x " << mask->cols();
+    w->hidden.array() *= mask->array();
+  }
   w->squared.resize(w->hidden.rows(), w->hidden.cols());
   w->squared.array() = w->hidden.array().square();
   w->logits.resize(data.size(), net.p);
@@ -75,8 +81,9 @@ FitMeasure Evaluate(const QuadraticMlp& net, const ModularData& data, LossNorm n
   return Evaluate(net, data, norm, &w);
 }
 
-FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm norm, QuadraticMlp* gradient, MlpWorkspace* w) {
-  Forward(net, data, w);
+FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm norm, QuadraticMlp* gradient, MlpWorkspace* w,
+                    const RowMatrix* mask) {
+  Forward(net, data, w, mask);
   const FitMeasure m = Measure(data, norm, true, &w->logits);  // logits now hold the residual
   gradient->p = net.p;
   gradient->scale = net.scale;
@@ -84,7 +91,8 @@ FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm n
   gradient->output.noalias() = w->squared.transpose() * w->logits;
   w->hidden_gradient.resize(w->hidden.rows(), w->hidden.cols());
   w->hidden_gradient.noalias() = w->logits * net.output.transpose();
-  w->hidden_gradient.array() *= (2.0 * net.scale) * w->hidden.array();
+  w->hidden_gradient.array() *= (2.0 * net.scale) * w->hidden.array();  // ∂/∂z, z the thinned hidden
+  if (mask != nullptr) w->hidden_gradient.array() *= mask->array();     // ∂z/∂(W1x) = mask
   if (net.scale != 1.0) gradient->output *= net.scale;
   gradient->input.setZero(net.input.rows(), net.input.cols());
   for (std::int64_t i = 0; i < data.size(); ++i) {
@@ -92,6 +100,20 @@ FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm n
     gradient->input.row(net.p + data.second[static_cast<std::size_t>(i)]) += w->hidden_gradient.row(i);
   }
   return m;
+}
+
+void DrawDropoutMask(double rate, std::int64_t samples, int neurons, Rng& rng, RowMatrix* mask) {
+  MEMGEN_CHECK(rate >= 0.0 && rate < 1.0) << rate;
+  mask->resize(samples, neurons);
+  const double keep = 1.0 - rate, scale = 1.0 / keep;
+  const auto threshold = static_cast<std::uint64_t>(std::ldexp(keep, 32));  // keep iff u < threshold, u uniform on [0, 2^32)
+  double* out = mask->data();
+  const auto count = static_cast<std::size_t>(mask->size());
+  for (std::size_t i = 0; i < count; i += 2) {
+    const std::uint64_t bits = rng();
+    out[i] = (bits & 0xffffffffu) < threshold ? scale : 0.0;
+    if (i + 1 < count) out[i + 1] = (bits >> 32) < threshold ? scale : 0.0;
+  }
 }
 
 FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm norm, QuadraticMlp* gradient) {

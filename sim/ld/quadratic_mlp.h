@@ -46,9 +46,16 @@ struct MlpWorkspace {
 FitMeasure Evaluate(const QuadraticMlp& net, const ModularData& data, LossNorm norm, MlpWorkspace* workspace);
 FitMeasure Evaluate(const QuadraticMlp& net, const ModularData& data, LossNorm norm);
 // The loss's gradient in `gradient` (same shapes as `net`); returns the loss and accuracy of `net`.
+// With a dropout mask (n × N, entries 0 or 1/(1 − rate); `d-doshi/Grokking` `fcn` applies nn.Dropout to
+// W1x before the square), the pass is that of the thinned network: z = (W1x) ⊙ mask, f = c W2 z², and
+// the returned loss and accuracy are the thinned network's.
 FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm norm, QuadraticMlp* gradient,
-                    MlpWorkspace* workspace);
+                    MlpWorkspace* workspace, const RowMatrix* dropout_mask = nullptr);
 FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm norm, QuadraticMlp* gradient);
+// An inverted-dropout mask for `samples` × `neurons` hidden units (torch's nn.Dropout in training mode):
+// each entry is 1/(1 − rate) with probability 1 − rate, else 0, from one 32-bit half of a Philox output
+// (keep iff u < (1 − rate) 2³², so the keep probability is exact to 2⁻³²).
+void DrawDropoutMask(double rate, std::int64_t samples, int neurons, Rng& rng, RowMatrix* mask);
 // The logits c·W2(W1x)² of every sample (n × p), for the analytic solution and the tests.
 Eigen::MatrixXd Logits(const QuadraticMlp& net, const ModularData& data);
 

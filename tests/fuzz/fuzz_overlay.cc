@@ -1,5 +1,5 @@
 // libFuzzer target (c): the overlay merge. The input is written as overlay.toml into a private
-// temporary directory that also holds the eight shipped base configs as <scenario>.toml, and read by
+// temporary directory that also holds every shipped base config as <scenario>.toml, and read by
 // LoadConfigFile (parse, [overlay] table, MergeOverlay onto the base it names, chains up to 8);
 // a config that loads is validated by every scenario's reader (scenario_readers.h). Only
 // memgen::ConfigError may escape; anything else is a finding. Seeds: the shipped smoke and paper

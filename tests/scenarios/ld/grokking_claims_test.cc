@@ -2,7 +2,8 @@
 // their negative controls: every output phase shifted by π/2 (eq. 12 broken by a constant) fails
 // LD-G1.accuracy; a run with 10 % of the data claimed to generalize fails LD-G2.generalizes and, with
 // no Fourier structure to find, LD-G5.ipr_final; a patience as long as the budget never stops early, so
-// the paired accuracy cost is exactly 0 and LD-TRAP fails.
+// the paired accuracy cost is exactly 0 and LD-TRAP fails; a "regularizer" that changes nothing (dropout
+// 0 against its own baseline) ties in every seed and fails LD-G2.regularizer_helps.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -107,4 +108,38 @@ GrokkingResult PlantedCell(double fraction, double delay) {
 TEST_CASE("negative control: a delay that grows with the training fraction fails the trend", "[unit][control:LD-G3]") {
   const auto claims = BuildGrokkingClaims({PlantedCell(0.5, 1.2), PlantedCell(0.9, 2.0)});
   CHECK(test::CountClaims(claims, "LD-G3.delay_trend.planted", Verdict::kFail) == 1);
+}
+
+namespace {
+
+// A cell paired with `baseline` (its seeds' splits and initialisations), short and cheap.
+GrokkingCell Paired(const std::string& name, const std::string& baseline, double dropout) {
+  GrokkingCell c = Small();
+  c.name = name;
+  c.baseline = baseline;
+  c.dropout = dropout;
+  c.adamw.weight_decay = 0.0;
+  return c;
+}
+
+std::vector<theory::Claim> RegularizerClaims(double dropout, std::int64_t steps, std::int64_t trials) {
+  GrokkingCell base = Paired("base", "", 0.0), thinned = Paired("thinned", "base", dropout);
+  base.steps = thinned.steps = steps;
+  base.trials = thinned.trials = trials;
+  return BuildGrokkingClaims({RunGrokkingCell(base, 5, test::TwoThreads()), RunGrokkingCell(thinned, 5, test::TwoThreads())});
+}
+
+}  // namespace
+
+TEST_CASE("a paired cell shares its baseline's split and initialisation", "[unit]") {
+  GrokkingCell base = Paired("base", "", 0.0), twin = Paired("twin", "base", 0.0);
+  base.steps = twin.steps = 5;
+  const GrokkingTrial a = RunGrokkingTrial(base, 5, 1), b = RunGrokkingTrial(twin, 5, 1);
+  CHECK(a.test_loss == b.test_loss);
+  CHECK(a.train_loss == b.train_loss);
+}
+
+TEST_CASE("negative control: a 'regularizer' that changes nothing does not help", "[unit][control:LD-G2]") {
+  // dropout 0: the cell is its baseline, N_g is the same in every seed (a deterministic tie)
+  CHECK(test::CountClaims(RegularizerClaims(0.0, 60, 3), "LD-G2.regularizer_helps", Verdict::kFail) == 1);
 }

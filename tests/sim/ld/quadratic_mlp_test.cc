@@ -42,6 +42,52 @@ TEST_CASE("the quadratic MLP's gradient matches finite differences", "[unit]") {
   }
 }
 
+TEST_CASE("with a dropout mask the gradient is the thinned network's", "[unit]") {
+  Rng rng({9, 2, 0, 0});
+  ModularSplit split = SplitModularAddition(5, 0.6, rng);
+  QuadraticMlp net = InitQuadraticMlp(5, 4, 0.7, 1.0, rng), gradient;
+  RowMatrix mask;
+  DrawDropoutMask(0.5, split.train.size(), 4, rng, &mask);
+  MlpWorkspace w;
+  Gradient(net, split.train, LossNorm::kMeanOverOutputs, &gradient, &w, &mask);
+  // the thinned loss by hand: z = (W1x) ⊙ mask, f = W2 z², averaged squared error against one-hot
+  const auto loss = [&](const QuadraticMlp& n) {
+    double sum = 0.0;
+    for (std::int64_t i = 0; i < split.train.size(); ++i) {
+      const auto s = static_cast<std::size_t>(i);
+      const Eigen::RowVectorXd z = (n.input.row(split.train.first[s]) + n.input.row(5 + split.train.second[s])).cwiseProduct(mask.row(i));
+      Eigen::RowVectorXd f = z.array().square().matrix() * n.output;
+      f(split.train.label[s]) -= 1.0;
+      sum += f.squaredNorm();
+    }
+    return sum / (5.0 * static_cast<double>(split.train.size()));
+  };
+  const double h = 1e-6;
+  for (Eigen::Index i = 0; i < net.input.size(); ++i) {
+    QuadraticMlp plus = net, minus = net;
+    plus.input.data()[i] += h;
+    minus.input.data()[i] -= h;
+    CHECK(gradient.input.data()[i] == Approx((loss(plus) - loss(minus)) / (2 * h)).margin(1e-7));
+  }
+  for (Eigen::Index i = 0; i < net.output.size(); ++i) {
+    QuadraticMlp plus = net, minus = net;
+    plus.output.data()[i] += h;
+    minus.output.data()[i] -= h;
+    CHECK(gradient.output.data()[i] == Approx((loss(plus) - loss(minus)) / (2 * h)).margin(1e-7));
+  }
+}
+
+TEST_CASE("a dropout mask keeps 1 - rate of the units, scaled by 1/(1 - rate)", "[unit]") {
+  Rng rng({9, 3, 0, 0});
+  RowMatrix mask;
+  DrawDropoutMask(0.3, 1000, 101, rng, &mask);
+  const double kept = static_cast<double>((mask.array() > 0.0).count()) / static_cast<double>(mask.size());
+  CHECK(std::abs(kept - 0.7) < 5.0 * std::sqrt(0.21 / static_cast<double>(mask.size())));  // 5 SE
+  CHECK(((mask.array() == 0.0) || (mask.array() == 1.0 / 0.7)).all());
+  DrawDropoutMask(0.0, 3, 5, rng, &mask);
+  CHECK((mask.array() == 1.0).all());
+}
+
 TEST_CASE("the MSE against one-hot targets, by hand", "[unit]") {
   QuadraticMlp net;
   net.p = 3;
