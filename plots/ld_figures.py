@@ -13,6 +13,9 @@ Weight decay (scn_ld_weight_decay):
   ld_weight_decay    left: t95_test and t95_train against the weight decay (log-log; seed means with their
                      seeds, the fitted lower-branch slope of LD-G4.slope, the decay-only time ln(a0)/(eta gamma));
                      right: test accuracy against the step for one seed at every weight decay
+Random labels (scn_ld_random_labels):
+  ld_random_labels   left: T_fit against the corruption rate rho (seeds and their means); right: clean test
+                     accuracy against rho with chance 1/K, and the LD-RL verdicts
 """
 import numpy as np
 
@@ -198,6 +201,36 @@ def weight_decay(run_dir, out_dir):
     return style.save(fig, out_dir, "ld_weight_decay", style.provenance(run_dir))
 
 
+def random_labels(run_dir, out_dir):
+    if not style.exists(run_dir, "random_label_runs.csv", "summary.json"):
+        return []
+    runs = read_csv(run_dir / "random_label_runs.csv")
+    cl = style.claims(run_dir)
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(9.0, 3.3))
+    rhos = sorted({num(r, "rho") for r in runs})
+    for key, axis, label in (("t_fit", ax, "T_fit (steps to training accuracy 1)"), ("clean_test_accuracy", bx, "clean test accuracy")):
+        means = []
+        for rho in rhos:
+            v = [num(r, key) for r in runs if num(r, "rho") == rho and num(r, key) >= 0]
+            axis.plot([rho] * len(v), v, ".", color=MEASURED, ms=3, alpha=0.4)
+            means.append(np.mean(v) if v else np.nan)
+        axis.plot(rhos, means, "o-", color=MEASURED, ms=4, label="seed mean")
+        axis.set_xlabel("corruption rate rho")
+        axis.set_ylabel(label)
+    chance = next((c for c in cl if c.startswith("LD-RL.chance")), None)
+    if chance and cl[chance].get("predicted") is not None:
+        bx.axhline(cl[chance]["predicted"], color=PREDICTED, ls="--", lw=0.9, label="chance 1/K")
+    ax.set_title(", ".join(f"{c.split('.')[1]} {v['verdict']}" for c, v in cl.items()
+                           if c.startswith("LD-RL.random_slower") or c.startswith("LD-RL.monotone")), fontsize=7)
+    bx.set_title(", ".join(f"{c.split('.')[1]} {v['verdict']}" for c, v in cl.items()
+                           if c.startswith("LD-RL.chance") or c.startswith("LD-RL.fits_all")), fontsize=7)
+    ax.legend(fontsize=6)
+    bx.legend(fontsize=6)
+    fig.suptitle("Random labels are fitted too, later; a few corrupted labels inside clean clusters are the slowest",
+                 fontsize=8, y=1.02)
+    return style.save(fig, out_dir, "ld_random_labels", style.provenance(run_dir))
+
+
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
 FIGURES = {"ld_modes": modes, "ld_early_stopping": early_stopping, "ld_grokking_curves": grokking_curves, "ld_ipr": ipr,
-           "ld_weight_decay": weight_decay}
+           "ld_weight_decay": weight_decay, "ld_random_labels": random_labels}

@@ -18,11 +18,11 @@ constexpr double kFitted = 0.95;  // t95: 95 % of the samples under θ (the pape
 constexpr double kRecordGrowth = 1.05;
 
 struct TeacherData {
-  sim::RowMatrixXd train_x, train_y, test_x, test_y;
+  sim::RowMatrix train_x, train_y, test_x, test_y;
 };
 
-sim::RowMatrixXd NormalInputs(int rows, int columns, sim::Rng& rng) {
-  sim::RowMatrixXd x(rows, columns);
+sim::RowMatrix NormalInputs(int rows, int columns, sim::Rng& rng) {
+  sim::RowMatrix x(rows, columns);
   sim::FillNormal(rng, x.data(), static_cast<std::size_t>(x.size()));
   return x;
 }
@@ -240,7 +240,7 @@ DecayRun TrainStudent(const WeightDecayCell& c, double gamma, std::uint64_t seed
   if (c.planted_rate_scales_with_decay) adamw.learning_rate *= 1.0 + 10.0 * gamma;
   sim::AdamWMoments moments;
   sim::TanhMlpWorkspace train_ws, test_ws;
-  std::vector<double> gradient;
+  Eigen::VectorXd gradient;
   DecayRun r;
   std::int64_t next_record = 0;
   for (std::int64_t step = 0;; ++step) {
@@ -259,7 +259,7 @@ DecayRun TrainStudent(const WeightDecayCell& c, double gamma, std::uint64_t seed
       r.final_test_accuracy = test.accuracy;
       return r;
     }
-    sim::AdamWStep(adamw, step + 1, student.parameters.data(), gradient.data(), gradient.size(), &moments);
+    sim::AdamWStep(adamw, step + 1, student.parameters.data(), gradient.data(), static_cast<std::size_t>(gradient.size()), &moments);
   }
 }
 

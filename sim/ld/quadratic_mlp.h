@@ -12,11 +12,10 @@
 #include <cstdint>
 
 #include "sim/ld/modular_data.h"
+#include "sim/ld/row_matrix.h"
 #include "sim/random/rng.h"
 
 namespace memgen::sim {
-
-using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 enum class LossNorm { kMeanOverOutputs, kSumOverOutputs };
 

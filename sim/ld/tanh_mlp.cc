@@ -10,8 +10,8 @@
 namespace memgen::sim {
 namespace {
 
-using ConstMatrixMap = Eigen::Map<const RowMatrixXd>;
-using MatrixMap = Eigen::Map<RowMatrixXd>;
+using ConstMatrixMap = Eigen::Map<const RowMatrix>;
+using MatrixMap = Eigen::Map<RowMatrix>;
 using ConstVectorMap = Eigen::Map<const Eigen::RowVectorXd>;
 using VectorMap = Eigen::Map<Eigen::RowVectorXd>;
 
@@ -41,7 +41,7 @@ void FillUniform(Rng& rng, double bound, double a0, double* out, std::size_t cou
 }
 
 // Per-sample MSE below θ, averaged, and the overall MSE, from workspace->output − targets.
-RegressionFit Fit(const RowMatrixXd& residual, double threshold) {
+RegressionFit Fit(const RowMatrix& residual, double threshold) {
   RegressionFit fit;
   const double outputs = static_cast<double>(residual.cols());
   for (Eigen::Index r = 0; r < residual.rows(); ++r) {
@@ -60,7 +60,7 @@ std::size_t TanhMlpShape::ParameterCount() const { return Layout(*this).end; }
 
 TanhMlp InitTanhMlp(const TanhMlpShape& shape, double a0, Rng& rng) {
   MEMGEN_CHECK(shape.inputs >= 1 && shape.width >= 1 && shape.outputs >= 1) << shape.inputs << " " << shape.width;
-  TanhMlp net{shape, std::vector<double>(shape.ParameterCount())};
+  TanhMlp net{shape, Eigen::VectorXd(static_cast<Eigen::Index>(shape.ParameterCount()))};
   const Layout l(shape);
   double* p = net.parameters.data();
   const double in_bound = 1.0 / std::sqrt(double(shape.inputs)), hidden_bound = 1.0 / std::sqrt(double(shape.width));
@@ -73,7 +73,7 @@ TanhMlp InitTanhMlp(const TanhMlpShape& shape, double a0, Rng& rng) {
   return net;
 }
 
-void Forward(const TanhMlp& net, const RowMatrixXd& x, TanhMlpWorkspace* ws) {
+void Forward(const TanhMlp& net, const RowMatrix& x, TanhMlpWorkspace* ws) {
   MEMGEN_CHECK(x.cols() == net.shape.inputs) << x.cols();
   const ConstLayers l(net.shape, net.parameters.data());
   ws->hidden1.noalias() = x * l.w1.transpose();
@@ -86,13 +86,13 @@ void Forward(const TanhMlp& net, const RowMatrixXd& x, TanhMlpWorkspace* ws) {
   ws->output.rowwise() += l.b3;
 }
 
-RegressionFit Evaluate(const TanhMlp& net, const RowMatrixXd& x, const RowMatrixXd& y, double threshold, TanhMlpWorkspace* ws) {
+RegressionFit Evaluate(const TanhMlp& net, const RowMatrix& x, const RowMatrix& y, double threshold, TanhMlpWorkspace* ws) {
   Forward(net, x, ws);
   ws->output -= y;
   return Fit(ws->output, threshold);
 }
 
-RegressionFit Gradient(const TanhMlp& net, const RowMatrixXd& x, const RowMatrixXd& y, double threshold, std::vector<double>* gradient,
+RegressionFit Gradient(const TanhMlp& net, const RowMatrix& x, const RowMatrix& y, double threshold, Eigen::VectorXd* gradient,
                        TanhMlpWorkspace* ws) {
   const RegressionFit fit = Evaluate(net, x, y, threshold, ws);  // ws->output = f − y
   gradient->resize(net.parameters.size());
@@ -114,7 +114,7 @@ RegressionFit Gradient(const TanhMlp& net, const RowMatrixXd& x, const RowMatrix
 
 double ParameterNorm(const TanhMlp& net) {
   double sum = 0.0;
-  for (double v : net.parameters) sum += v * v;
+  for (Eigen::Index i = 0; i < net.parameters.size(); ++i) sum += net.parameters[i] * net.parameters[i];
   return std::sqrt(sum);
 }
 

@@ -7,13 +7,17 @@
 // over samples and outputs; a sample counts as fitted ("accurate") when its own MSE, averaged over the
 // d_out outputs, is below the threshold θ.
 // The parameters live in one flat vector in torch's order (W1, b1, W2, b2, W3, b3; weights [out, in]
-// row-major), so the optimizer steps one array and the L2 norm is one sum.
+// row-major), so the optimizer steps one array and the L2 norm is one sum. It is an Eigen vector, not a
+// std::vector: Eigen aligns its storage the same way in every run, so the vectorized loops over it
+// peel the same elements and results do not depend on where the heap put the array (thread counts and
+// resumed runs give the same bits).
 #pragma once
 
 #include <Eigen/Core>
 
 #include <vector>
 
+#include "sim/ld/row_matrix.h"
 #include "sim/random/rng.h"
 
 namespace memgen::sim {
@@ -25,32 +29,30 @@ struct TanhMlpShape {
 
 struct TanhMlp {
   TanhMlpShape shape;
-  std::vector<double> parameters;
+  Eigen::VectorXd parameters;
 };
 
 // torch.nn.Linear's default initialisation of every layer, times a0.
 TanhMlp InitTanhMlp(const TanhMlpShape& shape, double a0, Rng& rng);
 
-using RowMatrixXd = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
 // The activations of one pass, kept across steps so a training loop allocates nothing.
 struct TanhMlpWorkspace {
-  RowMatrixXd hidden1, hidden2, output, delta1, delta2;
+  RowMatrix hidden1, hidden2, output, delta1, delta2;
 };
 
 // f(x) for every row of `inputs` (n × d_in), into workspace->output (n × d_out).
-void Forward(const TanhMlp& net, const RowMatrixXd& inputs, TanhMlpWorkspace* workspace);
+void Forward(const TanhMlp& net, const RowMatrix& inputs, TanhMlpWorkspace* workspace);
 
 struct RegressionFit {
   double loss = 0.0;      ///< mean over samples and outputs of (f − y)²
   double accuracy = 0.0;  ///< fraction of samples whose own MSE is below θ
 };
 
-RegressionFit Evaluate(const TanhMlp& net, const RowMatrixXd& inputs, const RowMatrixXd& targets, double threshold,
+RegressionFit Evaluate(const TanhMlp& net, const RowMatrix& inputs, const RowMatrix& targets, double threshold,
                        TanhMlpWorkspace* workspace);
 // The loss's gradient in `gradient` (the size of net.parameters); returns the fit of `net`.
-RegressionFit Gradient(const TanhMlp& net, const RowMatrixXd& inputs, const RowMatrixXd& targets, double threshold,
-                       std::vector<double>* gradient, TanhMlpWorkspace* workspace);
+RegressionFit Gradient(const TanhMlp& net, const RowMatrix& inputs, const RowMatrix& targets, double threshold,
+                       Eigen::VectorXd* gradient, TanhMlpWorkspace* workspace);
 
 // ‖θ‖₂ over every weight and bias.
 double ParameterNorm(const TanhMlp& net);

@@ -1,6 +1,6 @@
 // What every scn_<name> does with a config before it computes anything (scenario_main.h,
 // RunScenario): the common settings, the scenario's option reader, RejectUnknownKeys and the memory
-// estimate; here for all nine registered scenarios, for the libFuzzer targets of tests/fuzz/. The
+// estimate; here for every registered scenario, for the libFuzzer targets of tests/fuzz/. The
 // readers are the ones the mains pass to RunScenario; the memory estimates of bo_spectra,
 // sco_tracing and spur_theory live in their mains, so they are restated below from the same parts.
 // Only memgen::ConfigError may leave a reader: it is caught here, and anything else propagates to
@@ -19,6 +19,7 @@
 #include "scenarios/cli/scenario_main.h"
 #include "scenarios/ld/config.h"
 #include "scenarios/ld/grokking_config.h"
+#include "scenarios/ld/random_labels_config.h"
 #include "scenarios/ld/weight_decay_config.h"
 #include "scenarios/sco/config.h"
 #include "scenarios/spur/config.h"
@@ -29,10 +30,10 @@
 
 namespace memgen::fuzz {
 
-// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 9.
-inline const std::array<const char*, 9> kScenarios = {"bo_isotropic", "bo_spectra",      "sco_tracing",    "spur_figure1",   "spur_theory",
-                                                      "spur_regression", "ld_deep_linear", "ld_grokking", "ld_weight_decay"};
-inline const std::array<const char*, 9> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld"};
+// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 10.
+inline const std::array<const char*, 10> kScenarios = {"bo_isotropic",    "bo_spectra",     "sco_tracing", "spur_figure1",    "spur_theory",
+                                                       "spur_regression", "ld_deep_linear", "ld_grokking", "ld_weight_decay", "ld_random_labels"};
+inline const std::array<const char*, 10> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld", "ld"};
 
 inline constexpr double kAvailableBytes = 16.0 * 1024 * 1024 * 1024;  // a fixed machine: 16 GiB
 
@@ -61,6 +62,7 @@ inline sim::MemoryEstimate Memory(const scenarios::RegressionOptions& o, int thr
 inline sim::MemoryEstimate Memory(const scenarios::DeepLinearOptions& o, int threads) { return scenarios::DeepLinearMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::GrokkingOptions& o, int threads) { return scenarios::GrokkingMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::WeightDecayOptions& o, int threads) { return scenarios::WeightDecayMemory(o, threads); }
+inline sim::MemoryEstimate Memory(const scenarios::RandomLabelOptions& o, int threads) { return scenarios::RandomLabelMemory(o, threads); }
 
 template <typename Read>
 void Validate(const char* scenario, const toml::table& config, Read read) {
@@ -88,7 +90,8 @@ inline void ValidateAs(std::size_t index, const toml::table& config) {
     case 5: return Validate(kScenarios[5], config, scenarios::ReadRegressionOptions);
     case 6: return Validate(kScenarios[6], config, scenarios::ReadDeepLinearOptions);
     case 7: return Validate(kScenarios[7], config, scenarios::ReadGrokkingOptions);
-    default: return Validate(kScenarios[8], config, scenarios::ReadWeightDecayOptions);
+    case 8: return Validate(kScenarios[8], config, scenarios::ReadWeightDecayOptions);
+    default: return Validate(kScenarios[9], config, scenarios::ReadRandomLabelOptions);
   }
 }
 

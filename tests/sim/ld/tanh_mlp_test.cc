@@ -14,8 +14,8 @@
 namespace memgen::sim {
 namespace {
 
-RowMatrixXd Normals(int rows, int columns, Rng& rng) {
-  RowMatrixXd x(rows, columns);
+RowMatrix Normals(int rows, int columns, Rng& rng) {
+  RowMatrix x(rows, columns);
   FillNormal(rng, x.data(), static_cast<std::size_t>(x.size()));
   return x;
 }
@@ -24,13 +24,13 @@ TEST_CASE("the tanh MLP's gradient matches finite differences", "[unit]") {
   Rng rng({3, 1, 0, 0});
   const TanhMlpShape shape{3, 6, 2};
   TanhMlp net = InitTanhMlp(shape, 2.0, rng);
-  const RowMatrixXd x = Normals(7, 3, rng), y = Normals(7, 2, rng);
+  const RowMatrix x = Normals(7, 3, rng), y = Normals(7, 2, rng);
   TanhMlpWorkspace ws;
-  std::vector<double> gradient;
+  Eigen::VectorXd gradient;
   Gradient(net, x, y, 0.1, &gradient, &ws);
-  REQUIRE(gradient.size() == shape.ParameterCount());
+  REQUIRE(static_cast<std::size_t>(gradient.size()) == shape.ParameterCount());
   const double h = 1e-6;
-  for (std::size_t i = 0; i < net.parameters.size(); ++i) {
+  for (Eigen::Index i = 0; i < net.parameters.size(); ++i) {
     TanhMlp plus = net, minus = net;
     plus.parameters[i] += h;
     minus.parameters[i] -= h;
@@ -60,11 +60,11 @@ TEST_CASE("torch's default initialisation scaled by a0", "[unit]") {
   const TanhMlpShape shape{5, 100, 5};
   const double a0 = 2.0;
   const TanhMlp net = InitTanhMlp(shape, a0, rng);
-  CHECK(net.parameters.size() == 5u * 100 + 100 + 100 * 100 + 100 + 5 * 100 + 5);
+  CHECK(net.parameters.size() == 5 * 100 + 100 + 100 * 100 + 100 + 5 * 100 + 5);
   // the hidden layer's weights W2 (after W1 and b1): U(−a0/10, a0/10)
   double sum = 0.0, sum2 = 0.0, largest = 0.0;
-  const std::size_t first = 600, count = 10000;
-  for (std::size_t i = first; i < first + count; ++i) {
+  const Eigen::Index first = 600, count = 10000;
+  for (Eigen::Index i = first; i < first + count; ++i) {
     sum += net.parameters[i];
     sum2 += net.parameters[i] * net.parameters[i];
     largest = std::max(largest, std::abs(net.parameters[i]));
@@ -73,13 +73,13 @@ TEST_CASE("torch's default initialisation scaled by a0", "[unit]") {
   CHECK(largest <= a0 / 10.0);
   CHECK(std::abs(sum / count) < 4.0 * std::sqrt(variance / count));
   CHECK(sum2 / count == Approx(variance).epsilon(0.05));  // the sample variance's SE is 0.9 % of it
-  for (std::size_t i = 0; i < 600; ++i) CHECK(std::abs(net.parameters[i]) <= a0 / std::sqrt(5.0));
+  for (Eigen::Index i = 0; i < 600; ++i) CHECK(std::abs(net.parameters[i]) <= a0 / std::sqrt(5.0));
 }
 
 TEST_CASE("loss and per-sample accuracy by hand", "[unit]") {
-  TanhMlp net{{1, 2, 2}, std::vector<double>(TanhMlpShape{1, 2, 2}.ParameterCount(), 0.0)};
-  net.parameters.back() = 0.5;  // b3 = (0, 0.5): f(x) = (0, 0.5) for every x
-  RowMatrixXd x(2, 1), y(2, 2);
+  TanhMlp net{{1, 2, 2}, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(TanhMlpShape{1, 2, 2}.ParameterCount()))};
+  net.parameters(net.parameters.size() - 1) = 0.5;  // b3 = (0, 0.5): f(x) = (0, 0.5) for every x
+  RowMatrix x(2, 1), y(2, 2);
   x << 1.0, -1.0;
   y << 0.0, 0.5,   // exact: per-sample MSE 0
       0.2, 0.1;    // (0.04 + 0.16)/2 = 0.1
