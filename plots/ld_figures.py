@@ -296,9 +296,9 @@ def nearest_neighbour(run_dir, out_dir):
                 shift = (g - (len(groups) - 1) / 2) * 0.006
                 ax.errorbar(rho + shift, err, yerr=[err - lo, hi - err], fmt=style.MARKERS[g % len(style.MARKERS)], ms=3,
                             color=MODE_COLORS[g % len(MODE_COLORS)], capsize=2, lw=0.8, label=f"M = {m}, n = {n}")
-                ax.plot(rho, [num(r, "predicted") for r in pts], "-", color=PREDICTED, lw=0.8)
+                ax.plot(rho + shift, [num(r, "predicted") for r in pts], "-_", color=PREDICTED, lw=0.8, ms=9)
             rhos = sorted({num(r, "rho") for r in rows})
-            ax.plot(rhos, rhos, "--", color=style.SECONDARY, lw=0.8, label="Bayes risk rho")
+            ax.plot(rhos, rhos, "--_", color=style.SECONDARY, lw=0.8, ms=9, label="Bayes risk rho")
             ax.plot([], [], "-", color=PREDICTED, lw=0.8, label="rho(2 - M rho/(M - 1))")
             passed = sum(1 for c, v in cl.items() if c.startswith("LD-1NN.constant_eta.") and v["verdict"] == "PASS")
             total = sum(1 for c in cl if c.startswith("LD-1NN.constant_eta."))
@@ -316,7 +316,7 @@ def nearest_neighbour(run_dir, out_dir):
                                        ("cover_hart", ":", "2R*(1 - R*)")):
                 ax.axhline(num(rows[0], key), color=PREDICTED, ls=style_, lw=1.0, label=label)
             verdicts = ", ".join(f"{c.split('.')[2]} {v['verdict']}" for c, v in cl.items() if c.startswith("LD-1NN.smooth."))
-            ax.set_title(f"N(+-{num(rows[0], 'separation'):g}, 1), n = {int(num(rows[0], 'train_size'))}: {verdicts}", fontsize=6.5)
+            ax.set_title(f"N(+-{num(rows[0], 'separation'):g}, 1), n = {int(num(rows[0], 'train_size'))}\n{verdicts}", fontsize=6.5)
             ax.set_xlabel("training set")
             ax.set_ylabel("1-NN error")
         else:
@@ -328,8 +328,8 @@ def nearest_neighbour(run_dir, out_dir):
                 ax.plot([num(r, "rho") for r in pts], [num(r, "error_rate") for r in pts], ".", color=color, ms=3, alpha=0.6,
                         label=f"{corruption} class, per training set")
                 rhos = sorted({num(r, "rho") for r in pts})
-                ax.plot(rhos, [num(next(r for r in pts if num(r, "rho") == x), "limit") for x in rhos], "-",
-                        color=color, lw=0.9, label="rho(M - 1)/M" if corruption == "any" else "rho")
+                ax.plot(rhos, [num(next(r for r in pts if num(r, "rho") == x), "limit") for x in rhos], "-_",
+                        color=color, lw=0.9, ms=12, label="limit rho(M - 1)/M" if corruption == "any" else "limit rho")
             fits = cl.get("LD-1NN.memorizer.fits")
             ax.set_title(f"memorizer, M = {int(num(rows[0], 'classes'))}, clean test labels; fits {fits['verdict'] if fits else 'n/a'}",
                          fontsize=7)
