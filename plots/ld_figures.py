@@ -16,6 +16,15 @@ Weight decay (scn_ld_weight_decay):
 Random labels (scn_ld_random_labels):
   ld_random_labels   left: T_fit against the corruption rate rho (seeds and their means); right: clean test
                      accuracy against rho with chance 1/K, and the LD-RL verdicts
+Memorization a priori and by construction (scn_ld_memorization):
+  ld_perceptron      per n: the frequency of each count t of a random perceptron (Gaussian weights) against
+                     the uniform 2^-n, with the controls (N(shift, 1) weights, an added bias) as steps; the
+                     LD-PERC verdicts and chi2 p-values
+  ld_nearest_neighbour  left: constant eta, the 1-NN error of every (M, rho, n) cell with its Clopper-Pearson
+                     interval against rho(2 - M rho/(M - 1)) and the Bayes risk rho; middle: the smooth
+                     mixture, the error of each training set and their mean with its interval against R*,
+                     R_inf and 2R*(1 - R*); right: the memorizer's clean-test error against rho with the
+                     limits rho(M - 1)/M and rho
 """
 import numpy as np
 
@@ -231,6 +240,107 @@ def random_labels(run_dir, out_dir):
     return style.save(fig, out_dir, "ld_random_labels", style.provenance(run_dir))
 
 
+def perceptron(run_dir, out_dir):
+    if not style.exists(run_dir, "perceptron_counts.csv", "perceptron_tests.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "perceptron_counts.csv")
+    tests = read_csv(run_dir / "perceptron_tests.csv")
+    cl = style.claims(run_dir)
+    dims = sorted({int(r["n"]) for r in rows})
+    if not dims:
+        return []
+    fig, axes = plt.subplots(1, len(dims), figsize=(3.6 * len(dims), 3.1), squeeze=False)
+    control_colors = {"shifted": "#2ca02c", "bias": "#9467bd"}
+    for ax, n in zip(axes[0], dims):
+        for law in dict.fromkeys(r["law"] for r in rows if int(r["n"]) == n):
+            pts = [r for r in rows if int(r["n"]) == n and r["law"] == law]
+            draws = sum(num(r, "count") for r in pts)
+            t = np.array([num(r, "t") for r in pts])
+            freq = np.array([num(r, "count") for r in pts]) / draws
+            test = next(x for x in tests if int(x["n"]) == n and x["law"] == law)
+            label = f"{law} (p = {num(test, 'p_value'):.2g})"
+            if pts[0]["control"] == "1":
+                ax.step(t, freq, where="mid", color=control_colors.get(law, "k"), lw=0.9, label=f"control: {label}")
+            else:
+                ax.bar(t, freq, width=1.0, color=MEASURED, alpha=0.55, label=label)
+                expected = np.array([num(r, "expected_uniform") for r in pts]) / draws
+                ax.plot(t[:-1], expected[:-1], "-", color=PREDICTED, lw=1.2)
+        ax.plot([], [], "-", color=PREDICTED, lw=1.2, label="uniform 2^-n")
+        verdicts = ", ".join(f"{c.split('.')[2]} {v['verdict']}" for c, v in cl.items() if c.startswith("LD-PERC.uniform.") and c.endswith(f".n{n}"))
+        bij = cl.get(f"LD-PERC.bijection.n{n}")
+        ax.set_title(f"n = {n}: {verdicts}" + (f"; bijection {bij['verdict']}" if bij else ""), fontsize=7)
+        ax.set_xlabel("t = #{x in {0,1}^n : w.x > 0}")
+        ax.legend(fontsize=5.5, loc="upper center")
+    axes[0][0].set_ylabel("frequency")
+    fig.suptitle("A random perceptron without bias is a priori uniform over t: P(t) = 2^-n (Mingard et al. 2019)",
+                 fontsize=8, y=1.03)
+    return style.save(fig, out_dir, "ld_perceptron", style.provenance(run_dir))
+
+
+def nearest_neighbour(run_dir, out_dir):
+    parts = [name for name in ("nn_constant_eta.csv", "nn_smooth.csv", "nn_memorizer.csv") if style.exists(run_dir, name)]
+    if not parts or not style.exists(run_dir, "summary.json"):
+        return []
+    cl = style.claims(run_dir)
+    fig, axes = plt.subplots(1, len(parts), figsize=(4.2 * len(parts), 3.3), squeeze=False)
+    for ax, name in zip(axes[0], parts):
+        rows = read_csv(run_dir / name)
+        if name == "nn_constant_eta.csv":
+            groups = sorted({(int(r["classes"]), int(r["train_size"])) for r in rows})
+            for g, (m, n) in enumerate(groups):
+                pts = sorted((r for r in rows if int(r["classes"]) == m and int(r["train_size"]) == n), key=lambda r: num(r, "rho"))
+                rho = np.array([num(r, "rho") for r in pts])
+                err = np.array([num(r, "error_rate") for r in pts])
+                lo = np.array([cl["LD-1NN.constant_eta." + r["cell"]]["measured_lo"] for r in pts])
+                hi = np.array([cl["LD-1NN.constant_eta." + r["cell"]]["measured_hi"] for r in pts])
+                shift = (g - (len(groups) - 1) / 2) * 0.006
+                ax.errorbar(rho + shift, err, yerr=[err - lo, hi - err], fmt=style.MARKERS[g % len(style.MARKERS)], ms=3,
+                            color=MODE_COLORS[g % len(MODE_COLORS)], capsize=2, lw=0.8, label=f"M = {m}, n = {n}")
+                ax.plot(rho + shift, [num(r, "predicted") for r in pts], "-_", color=PREDICTED, lw=0.8, ms=9)
+            rhos = sorted({num(r, "rho") for r in rows})
+            ax.plot(rhos, rhos, "--_", color=style.SECONDARY, lw=0.8, ms=9, label="Bayes risk rho")
+            ax.plot([], [], "-", color=PREDICTED, lw=0.8, label="rho(2 - M rho/(M - 1))")
+            passed = sum(1 for c, v in cl.items() if c.startswith("LD-1NN.constant_eta.") and v["verdict"] == "PASS")
+            total = sum(1 for c in cl if c.startswith("LD-1NN.constant_eta."))
+            ax.set_title(f"constant eta: exact at every n ({passed}/{total} cells PASS)", fontsize=7)
+            ax.set_xlabel("label noise rho")
+            ax.set_ylabel("1-NN error")
+        elif name == "nn_smooth.csv":
+            err = np.array([num(r, "error_rate") for r in rows])
+            ax.plot(np.arange(len(err)), err, ".", color=MEASURED, ms=4, label="one training set")
+            limit = cl.get("LD-1NN.smooth.limit")
+            if limit:
+                ax.axhspan(limit["measured_lo"], limit["measured_hi"], color=MEASURED, alpha=0.15, label="mean, claim interval")
+                ax.axhline(limit["measured"], color=MEASURED, lw=0.9)
+            for key, style_, label in (("limit", "-", "R_inf = E[2 eta(1 - eta)]"), ("bayes_risk", "--", "Bayes risk R*"),
+                                       ("cover_hart", ":", "2R*(1 - R*)")):
+                ax.axhline(num(rows[0], key), color=PREDICTED, ls=style_, lw=1.0, label=label)
+            verdicts = ", ".join(f"{c.split('.')[2]} {v['verdict']}" for c, v in cl.items() if c.startswith("LD-1NN.smooth."))
+            ax.set_title(f"N(+-{num(rows[0], 'separation'):g}, 1), n = {int(num(rows[0], 'train_size'))}\n{verdicts}", fontsize=6.5)
+            ax.set_xlabel("training set")
+            ax.set_ylabel("1-NN error")
+        else:
+            for c, corruption in enumerate(("any", "other")):
+                pts = [r for r in rows if r["corruption"] == corruption]
+                if not pts:
+                    continue
+                color = MODE_COLORS[c]
+                ax.plot([num(r, "rho") for r in pts], [num(r, "error_rate") for r in pts], ".", color=color, ms=3, alpha=0.6,
+                        label=f"{corruption} class, per training set")
+                rhos = sorted({num(r, "rho") for r in pts})
+                ax.plot(rhos, [num(next(r for r in pts if num(r, "rho") == x), "limit") for x in rhos], "-_",
+                        color=color, lw=0.9, ms=12, label="limit rho(M - 1)/M" if corruption == "any" else "limit rho")
+            fits = cl.get("LD-1NN.memorizer.fits")
+            ax.set_title(f"memorizer, M = {int(num(rows[0], 'classes'))}, clean test labels; fits {fits['verdict'] if fits else 'n/a'}",
+                         fontsize=7)
+            ax.set_xlabel("training-label corruption rho")
+            ax.set_ylabel("clean-test error")
+        ax.legend(fontsize=5.5)
+    fig.suptitle("1-nearest neighbour memorizes its training set; its error sits where Cover and Hart put it", fontsize=8, y=1.02)
+    return style.save(fig, out_dir, "ld_nearest_neighbour", style.provenance(run_dir))
+
+
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
 FIGURES = {"ld_modes": modes, "ld_early_stopping": early_stopping, "ld_grokking_curves": grokking_curves, "ld_ipr": ipr,
-           "ld_weight_decay": weight_decay, "ld_random_labels": random_labels}
+           "ld_weight_decay": weight_decay, "ld_random_labels": random_labels, "ld_perceptron": perceptron,
+           "ld_nearest_neighbour": nearest_neighbour}

@@ -21,7 +21,7 @@ if(MEMGEN_BUILD_SCENARIOS)
   add_test(NAME false_failure_rates_match_stated
            COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/scripts/false_failure_sweep.py
                    --bin-dir ${PROJECT_BINARY_DIR}/bin
-                   --scenarios bo_isotropic,bo_spectra,spur_figure1,spur_theory
+                   --scenarios bo_isotropic,bo_spectra,spur_figure1,spur_theory,ld_memorization
                    --seeds 15 --scale smoke --rate 0.02 --jobs 2
                    --work ${memgen_ffs_dir}/work
                    --report ${memgen_ffs_dir}/FALSE_FAILURES.md --json ${memgen_ffs_dir}/false_failures.json

@@ -19,6 +19,7 @@
 #include "scenarios/cli/scenario_main.h"
 #include "scenarios/ld/config.h"
 #include "scenarios/ld/grokking_config.h"
+#include "scenarios/ld/memorization_config.h"
 #include "scenarios/ld/random_labels_config.h"
 #include "scenarios/ld/weight_decay_config.h"
 #include "scenarios/sco/config.h"
@@ -30,10 +31,11 @@
 
 namespace memgen::fuzz {
 
-// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 10.
-inline const std::array<const char*, 10> kScenarios = {"bo_isotropic",    "bo_spectra",     "sco_tracing", "spur_figure1",    "spur_theory",
-                                                       "spur_regression", "ld_deep_linear", "ld_grokking", "ld_weight_decay", "ld_random_labels"};
-inline const std::array<const char*, 10> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld", "ld"};
+// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 11.
+inline const std::array<const char*, 11> kScenarios = {"bo_isotropic",    "bo_spectra",     "sco_tracing", "spur_figure1",    "spur_theory",
+                                                       "spur_regression", "ld_deep_linear", "ld_grokking", "ld_weight_decay", "ld_random_labels",
+                                                       "ld_memorization"};
+inline const std::array<const char*, 11> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld", "ld", "ld"};
 
 inline constexpr double kAvailableBytes = 16.0 * 1024 * 1024 * 1024;  // a fixed machine: 16 GiB
 
@@ -63,6 +65,7 @@ inline sim::MemoryEstimate Memory(const scenarios::DeepLinearOptions& o, int thr
 inline sim::MemoryEstimate Memory(const scenarios::GrokkingOptions& o, int threads) { return scenarios::GrokkingMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::WeightDecayOptions& o, int threads) { return scenarios::WeightDecayMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::RandomLabelOptions& o, int threads) { return scenarios::RandomLabelMemory(o, threads); }
+inline sim::MemoryEstimate Memory(const scenarios::MemorizationOptions& o, int threads) { return scenarios::MemorizationMemory(o, threads); }
 
 template <typename Read>
 void Validate(const char* scenario, const toml::table& config, Read read) {
@@ -91,7 +94,8 @@ inline void ValidateAs(std::size_t index, const toml::table& config) {
     case 6: return Validate(kScenarios[6], config, scenarios::ReadDeepLinearOptions);
     case 7: return Validate(kScenarios[7], config, scenarios::ReadGrokkingOptions);
     case 8: return Validate(kScenarios[8], config, scenarios::ReadWeightDecayOptions);
-    default: return Validate(kScenarios[9], config, scenarios::ReadRandomLabelOptions);
+    case 9: return Validate(kScenarios[9], config, scenarios::ReadRandomLabelOptions);
+    default: return Validate(kScenarios[10], config, scenarios::ReadMemorizationOptions);
   }
 }
 
