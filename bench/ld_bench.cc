@@ -8,7 +8,11 @@
 //   BM_Gemm             Eigen GEMM of a square 1500³ product and of the step's own n × N × p shape:
 //                       the machine's GEMM rate in this run, for the step's fraction of it
 //   BM_DeepLinearStep   one GD step of the deep linear network (N1, N2, N3) = (100, 50, 50)
-// The NumPy and PyTorch references of the step are bench/grokking_reference.py; ratios in BENCHMARKS.md.
+//   BM_TeacherStudentStep  one Omnigrok teacher–student step (5-100-100-5 tanh MLP, 100 samples): training
+//                       forward and gradient, test forward, AdamW, as scn_ld_weight_decay runs it
+//   BM_NearestNeighbour 1-NN in one dimension: sort 1e5 training points, classify 1e5 queries
+// The NumPy and PyTorch references of the steps are bench/grokking_reference.py and
+// bench/teacher_student_reference.py; ratios in BENCHMARKS.md.
 #include <benchmark/benchmark.h>
 
 #include <Eigen/Core>
@@ -17,6 +21,9 @@
 #include "sim/ld/adamw.h"
 #include "sim/ld/deep_linear_net.h"
 #include "sim/ld/modular_data.h"
+#include "sim/ld/nearest_neighbour.h"
+#include "sim/ld/tanh_mlp.h"
+#include "sim/random/distributions.h"
 #include "sim/ld/quadratic_mlp.h"
 #include "sim/ld/teacher_data.h"
 
@@ -123,6 +130,54 @@ void BM_DeepLinearStep(benchmark::State& state) {
   state.counters["gflops"] = benchmark::Counter(6.0 * 100 * 50 * 50 * state.iterations() / 1e9, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_DeepLinearStep)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+sim::RowMatrix Normals(int rows, int columns, sim::Rng& rng) {
+  sim::RowMatrix x(rows, columns);
+  sim::FillNormal(rng, x.data(), static_cast<std::size_t>(x.size()));
+  return x;
+}
+
+void BM_TeacherStudentStep(benchmark::State& state) {
+  sim::Rng rng({1, 4, 0, 0});
+  const sim::TanhMlpShape shape;
+  const sim::TanhMlp teacher = sim::InitTanhMlp(shape, 1.0, rng);
+  sim::TanhMlp student = sim::InitTanhMlp(shape, 2.0, rng);
+  const sim::RowMatrix train_x = Normals(100, 5, rng), test_x = Normals(100, 5, rng);
+  sim::TanhMlpWorkspace ws, test_ws;
+  sim::Forward(teacher, train_x, &ws);
+  const sim::RowMatrix train_y = ws.output;
+  sim::Forward(teacher, test_x, &ws);
+  const sim::RowMatrix test_y = ws.output;
+  const sim::AdamWOptions adamw{1e-3, 0.1, 0.9, 0.999, 1e-8};
+  sim::AdamWMoments moments;
+  Eigen::VectorXd gradient;
+  std::int64_t step = 0;
+  for (auto _ : state) {
+    sim::Gradient(student, train_x, train_y, 0.01, &gradient, &ws);
+    benchmark::DoNotOptimize(sim::Evaluate(student, test_x, test_y, 0.01, &test_ws));
+    sim::AdamWStep(adamw, ++step, student.parameters.data(), gradient.data(), static_cast<std::size_t>(gradient.size()), &moments);
+  }
+  state.counters["gflops"] = benchmark::Counter(8.0 * 100 * 11000 * state.iterations() / 1e9, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TeacherStudentStep)->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+void BM_NearestNeighbour(benchmark::State& state) {
+  sim::Rng rng({1, 5, 0, 0});
+  std::vector<double> train_x, test_x;
+  std::vector<int> train_y, test_y;
+  for (int i = 0; i < 100000; ++i) {
+    const sim::MixturePoint a = sim::DrawTwoGaussians(1.0, rng), b = sim::DrawTwoGaussians(1.0, rng);
+    train_x.push_back(a.x), train_y.push_back(a.label), test_x.push_back(b.x), test_y.push_back(b.label);
+  }
+  for (auto _ : state) {
+    const sim::NearestNeighbour1d nn(train_x);
+    std::int64_t wrong = 0;
+    for (std::size_t i = 0; i < test_x.size(); ++i) wrong += train_y[nn.Nearest(test_x[i])] != test_y[i] ? 1 : 0;
+    benchmark::DoNotOptimize(wrong);
+  }
+  state.counters["queries_per_s"] = benchmark::Counter(100000.0 * state.iterations(), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_NearestNeighbour)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

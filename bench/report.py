@@ -8,7 +8,7 @@ import pathlib
 import platform
 import subprocess
 
-from report_ld import ld_rows
+from report_ld import ld_rows, teacher_student_rows
 
 
 def cpu_model():
@@ -112,6 +112,7 @@ def main():
     ap.add_argument("--numpy-spur", help="bench/numpy_spur_reference.py JSON (with --spur)")
     ap.add_argument("--ld", help="bench_ld JSON (optional: adds the learning-dynamics rows)")
     ap.add_argument("--grokking-refs", nargs="*", default=[], help="bench/grokking_reference.py JSONs (with --ld)")
+    ap.add_argument("--teacher-student-refs", nargs="*", default=[], help="bench/teacher_student_reference.py JSONs (with --ld)")
     ap.add_argument("--out", default="BENCHMARKS.md")
     args = ap.parse_args()
     cpp, context = medians(args.cpp)
@@ -170,6 +171,7 @@ def main():
         spur_notes = spur_rows(args.spur, args.numpy_spur, row)
     if args.ld:
         spur_notes += ld_rows(args.ld, args.grokking_refs, row, medians, seconds)
+        spur_notes += teacher_student_rows(args.ld, args.teacher_student_refs, row, medians, seconds)
 
     blas = {v["blas"] for v in numpy.values()}
     text = f"""# Benchmarks

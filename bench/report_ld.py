@@ -54,3 +54,27 @@ def ld_rows(ld_path, reference_paths, row, medians, seconds):
     return ("- Grokking references (`bench/grokking_reference.py`): the Doshi configuration as its users write it, "
             "dense one-hot inputs through `nn.Linear`/matmul, autograd or a hand backward, AdamW; "
             f"BLAS: {'; '.join(blas)}. memgen computes in float64 with layer 1 as a gather.\n")
+
+
+def teacher_student_rows(ld_path, reference_paths, row, medians, seconds):
+    """The teacher-student step and 1-NN rows against bench/teacher_student_reference.py; returns a note."""
+    ld, _ = medians(ld_path)
+    step = seconds(ld["BM_TeacherStudentStep/real_time"])
+    nn = seconds(ld["BM_NearestNeighbour/real_time"])
+    row("Omnigrok teacher-student step (5-100-100-5 tanh, 100 samples, train gradient + test forward + AdamW), 1 thread",
+        f"{step * 1e6:.0f} µs", "(reported)", True)
+    row("1-NN, 1e5 training points sorted + 1e5 queries, 1 thread", f"{1e5 / nn / 1e6:.1f} M queries/s ({nn * 1e3:.1f} ms)",
+        "(reported)", True)
+    refs = [json.loads(pathlib.Path(p).read_text()) for p in reference_paths]
+    for r in sorted(refs, key=lambda r: (r["dtype"], r["threads"])):
+        ratio = r["teacher_student_step_seconds"] / step
+        row(f"teacher-student step: speed-up over {r['framework']} {r['dtype']}, {r['threads']} thread(s)",
+            f"{ratio:.1f}× ({step * 1e6:.0f} µs vs {r['teacher_student_step_seconds'] * 1e6:.0f} µs)", "(reported)", True)
+    if refs:
+        r = refs[0]
+        row(f"1-NN: speed-up over NumPy {r['numpy']} (argsort + searchsorted)",
+            f"{r['nearest_neighbour_seconds'] / nn:.1f}× ({nn * 1e3:.1f} ms vs {r['nearest_neighbour_seconds'] * 1e3:.1f} ms)",
+            "(reported)", True)
+    return ("- Teacher-student and 1-NN references (`bench/teacher_student_reference.py`): the Omnigrok notebook's loop "
+            "body in PyTorch (nn.Sequential, autograd, AdamW) and 1-NN by NumPy's argsort and searchsorted. memgen "
+            "computes in float64 with tanh in SIMD lanes (`sim/ld/vector_tanh.h`).\n")

@@ -27,6 +27,12 @@ for ref in "numpy float64 1" "torch float32 1" "torch float64 1" "torch float32 
   env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/grokking_reference.py --framework "$1" --dtype "$2" --threads "$3" \
     > "$out/grokking_$1_$2_$3.json"
 done
+for ref in "float32 1" "float64 1"; do
+  set -- $ref
+  env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/teacher_student_reference.py --dtype "$1" --threads "$2" \
+    > "$out/teacher_student_$1_$2.json"
+done
 /usr/bin/python3 bench/report.py --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
   --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --spur "$out/spur.json" --numpy-spur "$out/numpy_spur.json" \
-  --ld "$out/ld.json" --grokking-refs "$out"/grokking_*.json --out BENCHMARKS.md
+  --ld "$out/ld.json" --grokking-refs "$out"/grokking_*.json --teacher-student-refs "$out"/teacher_student_*.json \
+  --out BENCHMARKS.md
