@@ -1,5 +1,5 @@
 // tanh over an Eigen array in SIMD lanes. Eigen 3.4 vectorizes tanh only in single precision; in double
-// it calls std::tanh per entry, which made tanh 70 % of a teacher–student training step. Here
+// it calls std::tanh per entry, which made tanh most of a teacher–student training step. Here
 //   |x| ≥ 1/8:  tanh x = sign(x) (1 − e)/(1 + e),  e = exp(−2|x|)   (Eigen's vectorized exp; the
 //               subtraction loses at most a factor e/(1 − e) < 3.6 in relative accuracy),
 //   |x| < 1/8:  the Taylor series Σ c_k x^{2k+1} to k = 9, whose coefficients come from tanh' = 1 − tanh²:
