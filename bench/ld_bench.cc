@@ -22,7 +22,7 @@
 #include "sim/ld/deep_linear_net.h"
 #include "sim/ld/modular_data.h"
 #include "sim/ld/nearest_neighbour.h"
-#include "sim/ld/tanh_mlp.h"
+#include "sim/ld/deep_tanh_mlp.h"
 #include "sim/random/distributions.h"
 #include "sim/ld/quadratic_mlp.h"
 #include "sim/ld/teacher_data.h"
@@ -139,11 +139,11 @@ sim::RowMatrix Normals(int rows, int columns, sim::Rng& rng) {
 
 void BM_TeacherStudentStep(benchmark::State& state) {
   sim::Rng rng({1, 4, 0, 0});
-  const sim::TanhMlpShape shape;
-  const sim::TanhMlp teacher = sim::InitTanhMlp(shape, 1.0, rng);
-  sim::TanhMlp student = sim::InitTanhMlp(shape, 2.0, rng);
+  const sim::DeepTanhShape shape;
+  const sim::DeepTanhMlp teacher = sim::InitDeepTanhMlp(shape, 1.0, rng);
+  sim::DeepTanhMlp student = sim::InitDeepTanhMlp(shape, 2.0, rng);
   const sim::RowMatrix train_x = Normals(100, 5, rng), test_x = Normals(100, 5, rng);
-  sim::TanhMlpWorkspace ws, test_ws;
+  sim::DeepTanhWorkspace ws, test_ws;
   sim::Forward(teacher, train_x, &ws);
   const sim::RowMatrix train_y = ws.output;
   sim::Forward(teacher, test_x, &ws);

@@ -17,7 +17,7 @@ const char* kSource = "Liu, Michaud, Tegmark (2022) §2-3, Omnigrok teacher-stud
 constexpr double kFitted = 0.95;  // t95: 95 % of the samples under θ (the paper's "95% accuracy")
 constexpr double kRecordGrowth = 1.05;
 
-struct TeacherData {
+struct TeacherSet {
   sim::RowMatrix train_x, train_y, test_x, test_y;
 };
 
@@ -28,14 +28,14 @@ sim::RowMatrix NormalInputs(int rows, int columns, sim::Rng& rng) {
 }
 
 // The teacher (a0 = 1) and its labels on N(0, I) inputs; the same for every γ of a seed.
-TeacherData DrawTeacherData(const WeightDecayCell& c, std::uint64_t seed, std::int64_t trial) {
+TeacherSet DrawTeacherSet(const WeightDecayCell& c, std::uint64_t seed, std::int64_t trial) {
   const std::uint64_t tag = sim::StreamTag("ld/weight_decay/" + c.name), t = static_cast<std::uint64_t>(trial);
   sim::Rng teacher_rng({seed, tag, t, 0}), data_rng({seed, tag, t, 1});
-  const sim::TanhMlp teacher = sim::InitTanhMlp(c.shape, 1.0, teacher_rng);
-  TeacherData d;
+  const sim::DeepTanhMlp teacher = sim::InitDeepTanhMlp(c.shape, 1.0, teacher_rng);
+  TeacherSet d;
   d.train_x = NormalInputs(c.train_size, c.shape.inputs, data_rng);
   d.test_x = NormalInputs(c.test_size, c.shape.inputs, data_rng);
-  sim::TanhMlpWorkspace ws;
+  sim::DeepTanhWorkspace ws;
   sim::Forward(teacher, d.train_x, &ws);
   d.train_y = ws.output;
   sim::Forward(teacher, d.test_x, &ws);
@@ -232,14 +232,14 @@ void AddWeightDecayMemory(const WeightDecayCell& c, int threads, sim::MemoryEsti
 }
 
 DecayRun TrainStudent(const WeightDecayCell& c, double gamma, std::uint64_t seed, std::int64_t trial) {
-  const TeacherData d = DrawTeacherData(c, seed, trial);
+  const TeacherSet d = DrawTeacherSet(c, seed, trial);
   sim::Rng student_rng({seed, sim::StreamTag("ld/weight_decay/" + c.name), static_cast<std::uint64_t>(trial), 2});
-  sim::TanhMlp student = sim::InitTanhMlp(c.shape, c.a0, student_rng);
+  sim::DeepTanhMlp student = sim::InitDeepTanhMlp(c.shape, c.a0, student_rng);
   sim::AdamWOptions adamw = c.adamw;
   adamw.weight_decay = c.planted_decay >= 0.0 ? c.planted_decay : gamma;
   if (c.planted_rate_scales_with_decay) adamw.learning_rate *= 1.0 + 10.0 * gamma;
   sim::AdamWMoments moments;
-  sim::TanhMlpWorkspace train_ws, test_ws;
+  sim::DeepTanhWorkspace train_ws, test_ws;
   Eigen::VectorXd gradient;
   DecayRun r;
   std::int64_t next_record = 0;

@@ -27,7 +27,7 @@
 
 #include "sim/io/csv_table.h"
 #include "sim/ld/adamw.h"
-#include "sim/ld/tanh_mlp.h"
+#include "sim/ld/deep_tanh_mlp.h"
 #include "sim/run/memory_estimate.h"
 #include "sim/run/trial_runner.h"
 #include "theory/verdict/claim.h"
@@ -37,7 +37,7 @@ namespace memgen::scenarios {
 
 struct WeightDecayCell {
   std::string name = "omnigrok";
-  sim::TanhMlpShape shape;                      ///< 5-100-100-5
+  sim::DeepTanhShape shape;                      ///< 5-100-100-5
   int train_size = 100, test_size = 100;
   double a0 = 2.0;                              ///< the student's initial scale (the teacher's is 1)
   double threshold = 0.01;                      ///< θ on the per-sample MSE (the paper; the notebook: 0.001)

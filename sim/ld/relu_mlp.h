@@ -16,7 +16,7 @@ namespace memgen::sim {
 
 struct ReluMlp {
   int inputs = 0, width = 0, classes = 0;
-  Eigen::VectorXd parameters;  ///< Eigen-aligned, as in tanh_mlp.h, so results do not depend on the heap
+  Eigen::VectorXd parameters;  ///< Eigen-aligned, as in deep_tanh_mlp.h, so results do not depend on the heap
 };
 
 ReluMlp InitReluMlp(int inputs, int width, int classes, Rng& rng);

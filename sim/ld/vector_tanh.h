@@ -5,7 +5,7 @@
 //   |x| < 1/8:  the Taylor series Σ c_k x^{2k+1} to k = 9, whose coefficients come from tanh' = 1 − tanh²:
 //               c_0 = 1, (2n + 1) c_n = −Σ_{i+j=n−1} c_i c_j; the first omitted term is below 1e-20 |x|.
 // Both branches are computed for every lane and one is selected. Relative error within 1e-15 of
-// std::tanh everywhere (tests/sim/ld/tanh_mlp_test.cc), ±1 beyond |x| = 19.
+// std::tanh everywhere (tests/sim/ld/deep_tanh_mlp_test.cc), ±1 beyond |x| = 19.
 #pragma once
 
 #include <Eigen/Core>

@@ -1,5 +1,5 @@
-// The Omnigrok teacher–student MLP, see tanh_mlp.h.
-#include "sim/ld/tanh_mlp.h"
+// The Omnigrok teacher–student MLP, see deep_tanh_mlp.h.
+#include "sim/ld/deep_tanh_mlp.h"
 
 #include <cmath>
 
@@ -18,7 +18,7 @@ using VectorMap = Eigen::Map<Eigen::RowVectorXd>;
 // Offsets of the six arrays in the flat parameter vector (torch's order).
 struct Layout {
   std::size_t w1, b1, w2, b2, w3, b3, end;
-  explicit Layout(const TanhMlpShape& s) {
+  explicit Layout(const DeepTanhShape& s) {
     const auto i = static_cast<std::size_t>(s.inputs), w = static_cast<std::size_t>(s.width), o = static_cast<std::size_t>(s.outputs);
     w1 = 0, b1 = w1 + w * i, w2 = b1 + w, b2 = w2 + w * w, w3 = b2 + w, b3 = w3 + o * w, end = b3 + o;
   }
@@ -29,7 +29,7 @@ template <typename Matrix, typename Vector, typename Pointer>
 struct Layers {
   Matrix w1, w2, w3;
   Vector b1, b2, b3;
-  Layers(const TanhMlpShape& s, Pointer p)
+  Layers(const DeepTanhShape& s, Pointer p)
       : w1(p + Layout(s).w1, s.width, s.inputs), w2(p + Layout(s).w2, s.width, s.width), w3(p + Layout(s).w3, s.outputs, s.width),
         b1(p + Layout(s).b1, s.width), b2(p + Layout(s).b2, s.width), b3(p + Layout(s).b3, s.outputs) {}
 };
@@ -56,11 +56,11 @@ RegressionFit Fit(const RowMatrix& residual, double threshold) {
 
 }  // namespace
 
-std::size_t TanhMlpShape::ParameterCount() const { return Layout(*this).end; }
+std::size_t DeepTanhShape::ParameterCount() const { return Layout(*this).end; }
 
-TanhMlp InitTanhMlp(const TanhMlpShape& shape, double a0, Rng& rng) {
+DeepTanhMlp InitDeepTanhMlp(const DeepTanhShape& shape, double a0, Rng& rng) {
   MEMGEN_CHECK(shape.inputs >= 1 && shape.width >= 1 && shape.outputs >= 1) << shape.inputs << " " << shape.width;
-  TanhMlp net{shape, Eigen::VectorXd(static_cast<Eigen::Index>(shape.ParameterCount()))};
+  DeepTanhMlp net{shape, Eigen::VectorXd(static_cast<Eigen::Index>(shape.ParameterCount()))};
   const Layout l(shape);
   double* p = net.parameters.data();
   const double in_bound = 1.0 / std::sqrt(double(shape.inputs)), hidden_bound = 1.0 / std::sqrt(double(shape.width));
@@ -73,7 +73,7 @@ TanhMlp InitTanhMlp(const TanhMlpShape& shape, double a0, Rng& rng) {
   return net;
 }
 
-void Forward(const TanhMlp& net, const RowMatrix& x, TanhMlpWorkspace* ws) {
+void Forward(const DeepTanhMlp& net, const RowMatrix& x, DeepTanhWorkspace* ws) {
   MEMGEN_CHECK(x.cols() == net.shape.inputs) << x.cols();
   const ConstLayers l(net.shape, net.parameters.data());
   ws->hidden1.noalias() = x * l.w1.transpose();
@@ -86,14 +86,14 @@ void Forward(const TanhMlp& net, const RowMatrix& x, TanhMlpWorkspace* ws) {
   ws->output.rowwise() += l.b3;
 }
 
-RegressionFit Evaluate(const TanhMlp& net, const RowMatrix& x, const RowMatrix& y, double threshold, TanhMlpWorkspace* ws) {
+RegressionFit Evaluate(const DeepTanhMlp& net, const RowMatrix& x, const RowMatrix& y, double threshold, DeepTanhWorkspace* ws) {
   Forward(net, x, ws);
   ws->output -= y;
   return Fit(ws->output, threshold);
 }
 
-RegressionFit Gradient(const TanhMlp& net, const RowMatrix& x, const RowMatrix& y, double threshold, Eigen::VectorXd* gradient,
-                       TanhMlpWorkspace* ws) {
+RegressionFit Gradient(const DeepTanhMlp& net, const RowMatrix& x, const RowMatrix& y, double threshold, Eigen::VectorXd* gradient,
+                       DeepTanhWorkspace* ws) {
   const RegressionFit fit = Evaluate(net, x, y, threshold, ws);  // ws->output = f − y
   gradient->resize(net.parameters.size());
   const ConstLayers l(net.shape, net.parameters.data());
@@ -112,7 +112,7 @@ RegressionFit Gradient(const TanhMlp& net, const RowMatrix& x, const RowMatrix& 
   return fit;
 }
 
-double ParameterNorm(const TanhMlp& net) {
+double ParameterNorm(const DeepTanhMlp& net) {
   double sum = 0.0;
   for (Eigen::Index i = 0; i < net.parameters.size(); ++i) sum += net.parameters[i] * net.parameters[i];
   return std::sqrt(sum);

@@ -22,39 +22,39 @@
 
 namespace memgen::sim {
 
-struct TanhMlpShape {
+struct DeepTanhShape {
   int inputs = 5, width = 100, outputs = 5;
   std::size_t ParameterCount() const;
 };
 
-struct TanhMlp {
-  TanhMlpShape shape;
+struct DeepTanhMlp {
+  DeepTanhShape shape;
   Eigen::VectorXd parameters;
 };
 
 // torch.nn.Linear's default initialisation of every layer, times a0.
-TanhMlp InitTanhMlp(const TanhMlpShape& shape, double a0, Rng& rng);
+DeepTanhMlp InitDeepTanhMlp(const DeepTanhShape& shape, double a0, Rng& rng);
 
 // The activations of one pass, kept across steps so a training loop allocates nothing.
-struct TanhMlpWorkspace {
+struct DeepTanhWorkspace {
   RowMatrix hidden1, hidden2, output, delta1, delta2;
 };
 
 // f(x) for every row of `inputs` (n × d_in), into workspace->output (n × d_out).
-void Forward(const TanhMlp& net, const RowMatrix& inputs, TanhMlpWorkspace* workspace);
+void Forward(const DeepTanhMlp& net, const RowMatrix& inputs, DeepTanhWorkspace* workspace);
 
 struct RegressionFit {
   double loss = 0.0;      ///< mean over samples and outputs of (f − y)²
   double accuracy = 0.0;  ///< fraction of samples whose own MSE is below θ
 };
 
-RegressionFit Evaluate(const TanhMlp& net, const RowMatrix& inputs, const RowMatrix& targets, double threshold,
-                       TanhMlpWorkspace* workspace);
+RegressionFit Evaluate(const DeepTanhMlp& net, const RowMatrix& inputs, const RowMatrix& targets, double threshold,
+                       DeepTanhWorkspace* workspace);
 // The loss's gradient in `gradient` (the size of net.parameters); returns the fit of `net`.
-RegressionFit Gradient(const TanhMlp& net, const RowMatrix& inputs, const RowMatrix& targets, double threshold,
-                       Eigen::VectorXd* gradient, TanhMlpWorkspace* workspace);
+RegressionFit Gradient(const DeepTanhMlp& net, const RowMatrix& inputs, const RowMatrix& targets, double threshold,
+                       Eigen::VectorXd* gradient, DeepTanhWorkspace* workspace);
 
 // ‖θ‖₂ over every weight and bias.
-double ParameterNorm(const TanhMlp& net);
+double ParameterNorm(const DeepTanhMlp& net);
 
 }  // namespace memgen::sim

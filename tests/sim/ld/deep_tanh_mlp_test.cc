@@ -1,8 +1,8 @@
-// Tests for the Omnigrok teacher–student MLP (sim/ld/tanh_mlp.cc, sim/ld/vector_tanh.cc): tanh in SIMD
+// Tests for the Omnigrok teacher–student MLP (sim/ld/deep_tanh_mlp.cc, sim/ld/vector_tanh.cc): tanh in SIMD
 // lanes against std::tanh; the gradient against central finite
 // differences; torch's default initialisation (every entry inside ±a0/√fan_in, and the uniform law's
 // variance a0²/(3 fan_in)); the loss and the per-sample accuracy by hand on a network with zero weights.
-#include "sim/ld/tanh_mlp.h"
+#include "sim/ld/deep_tanh_mlp.h"
 
 #include <catch2/catch.hpp>
 
@@ -22,16 +22,16 @@ RowMatrix Normals(int rows, int columns, Rng& rng) {
 
 TEST_CASE("the tanh MLP's gradient matches finite differences", "[unit]") {
   Rng rng({3, 1, 0, 0});
-  const TanhMlpShape shape{3, 6, 2};
-  TanhMlp net = InitTanhMlp(shape, 2.0, rng);
+  const DeepTanhShape shape{3, 6, 2};
+  DeepTanhMlp net = InitDeepTanhMlp(shape, 2.0, rng);
   const RowMatrix x = Normals(7, 3, rng), y = Normals(7, 2, rng);
-  TanhMlpWorkspace ws;
+  DeepTanhWorkspace ws;
   Eigen::VectorXd gradient;
   Gradient(net, x, y, 0.1, &gradient, &ws);
   REQUIRE(static_cast<std::size_t>(gradient.size()) == shape.ParameterCount());
   const double h = 1e-6;
   for (Eigen::Index i = 0; i < net.parameters.size(); ++i) {
-    TanhMlp plus = net, minus = net;
+    DeepTanhMlp plus = net, minus = net;
     plus.parameters[i] += h;
     minus.parameters[i] -= h;
     const double d = (Evaluate(plus, x, y, 0.1, &ws).loss - Evaluate(minus, x, y, 0.1, &ws).loss) / (2 * h);
@@ -57,9 +57,9 @@ TEST_CASE("the vectorized tanh agrees with std::tanh to 1e-15 relative", "[unit]
 
 TEST_CASE("torch's default initialisation scaled by a0", "[unit]") {
   Rng rng({3, 2, 0, 0});
-  const TanhMlpShape shape{5, 100, 5};
+  const DeepTanhShape shape{5, 100, 5};
   const double a0 = 2.0;
-  const TanhMlp net = InitTanhMlp(shape, a0, rng);
+  const DeepTanhMlp net = InitDeepTanhMlp(shape, a0, rng);
   CHECK(net.parameters.size() == 5 * 100 + 100 + 100 * 100 + 100 + 5 * 100 + 5);
   // the hidden layer's weights W2 (after W1 and b1): U(−a0/10, a0/10)
   double sum = 0.0, sum2 = 0.0, largest = 0.0;
@@ -77,13 +77,13 @@ TEST_CASE("torch's default initialisation scaled by a0", "[unit]") {
 }
 
 TEST_CASE("loss and per-sample accuracy by hand", "[unit]") {
-  TanhMlp net{{1, 2, 2}, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(TanhMlpShape{1, 2, 2}.ParameterCount()))};
+  DeepTanhMlp net{{1, 2, 2}, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(DeepTanhShape{1, 2, 2}.ParameterCount()))};
   net.parameters(net.parameters.size() - 1) = 0.5;  // b3 = (0, 0.5): f(x) = (0, 0.5) for every x
   RowMatrix x(2, 1), y(2, 2);
   x << 1.0, -1.0;
   y << 0.0, 0.5,   // exact: per-sample MSE 0
       0.2, 0.1;    // (0.04 + 0.16)/2 = 0.1
-  TanhMlpWorkspace ws;
+  DeepTanhWorkspace ws;
   const RegressionFit fit = Evaluate(net, x, y, 0.05, &ws);
   CHECK(fit.loss == Approx(0.05));
   CHECK(fit.accuracy == 0.5);
