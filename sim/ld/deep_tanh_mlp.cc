@@ -10,11 +10,6 @@
 namespace memgen::sim {
 namespace {
 
-using ConstMatrixMap = Eigen::Map<const RowMatrix>;
-using MatrixMap = Eigen::Map<RowMatrix>;
-using ConstVectorMap = Eigen::Map<const Eigen::RowVectorXd>;
-using VectorMap = Eigen::Map<Eigen::RowVectorXd>;
-
 // Offsets of the six arrays in the flat parameter vector (torch's order).
 struct Layout {
   std::size_t w1, b1, w2, b2, w3, b3, end;

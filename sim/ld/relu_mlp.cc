@@ -9,11 +9,6 @@
 namespace memgen::sim {
 namespace {
 
-using ConstMatrixMap = Eigen::Map<const RowMatrix>;
-using MatrixMap = Eigen::Map<RowMatrix>;
-using ConstVectorMap = Eigen::Map<const Eigen::RowVectorXd>;
-using VectorMap = Eigen::Map<Eigen::RowVectorXd>;
-
 struct Offsets {
   std::size_t w1, b1, w2, b2, end;
   Offsets(int inputs, int width, int classes) {
@@ -82,10 +77,10 @@ ClassifierFit Gradient(const ReluMlp& net, const RowMatrix& x, const std::vector
   const double* p = net.parameters.data();
   MatrixMap(g + o.w2, net.classes, net.width).noalias() = ws->logits.transpose() * ws->hidden;
   VectorMap(g + o.b2, net.classes) = ws->logits.colwise().sum();
-  RowMatrix delta = ws->logits * ConstMatrixMap(p + o.w2, net.classes, net.width);
-  delta.array() *= (ws->hidden.array() > 0.0).cast<double>();
-  MatrixMap(g + o.w1, net.width, net.inputs).noalias() = delta.transpose() * x;
-  VectorMap(g + o.b1, net.width) = delta.colwise().sum();
+  ws->delta.noalias() = ws->logits * ConstMatrixMap(p + o.w2, net.classes, net.width);
+  ws->delta.array() *= (ws->hidden.array() > 0.0).cast<double>();
+  MatrixMap(g + o.w1, net.width, net.inputs).noalias() = ws->delta.transpose() * x;
+  VectorMap(g + o.b1, net.width) = ws->delta.colwise().sum();
   return fit;
 }
 

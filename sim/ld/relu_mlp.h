@@ -22,7 +22,7 @@ struct ReluMlp {
 ReluMlp InitReluMlp(int inputs, int width, int classes, Rng& rng);
 
 struct ReluWorkspace {
-  RowMatrix hidden, logits;
+  RowMatrix hidden, logits, delta;  ///< kept across steps: a training loop allocates nothing
 };
 
 struct ClassifierFit {
