@@ -81,8 +81,9 @@ GrokkingOptions ReadGrokkingOptions(const ConfigReader& root) {
     const auto base = std::find_if(out.grokking.begin(), out.grokking.end(), [&](const GrokkingCell& b) { return b.name == c.baseline; });
     const std::string field = "grokking[" + std::to_string(i) + "].baseline";
     Require(base != out.grokking.end(), field, c.baseline, "must name another [[grokking]] cell");
-    Require(base->baseline.empty() && base->p == c.p && base->train_fraction == c.train_fraction && base->trials == c.trials, field, c.baseline,
-            "must name a cell without a baseline of its own, with the same p, train_fraction and trials");
+    Require(base->baseline.empty() && base->p == c.p && base->neurons == c.neurons && base->train_fraction == c.train_fraction &&
+                base->trials == c.trials && base->steps == c.steps,
+            field, c.baseline, "must name a cell without a baseline of its own, with the same p, neurons, train_fraction, trials and steps");
   }
   return out;
 }
