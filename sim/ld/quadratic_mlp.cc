@@ -9,22 +9,47 @@
 namespace memgen::sim {
 namespace {
 
-// hidden = W1 x for every sample, by gathering the two rows of W1ᵀ each one-hot pair selects; then
-// squared = hidden², logits = c · squared · W2ᵀ; a dropout mask thins hidden first.
+// squared = ((W1 x) ⊙ mask)² for every sample, by gathering the two rows of W1ᵀ each one-hot pair
+// selects, in one pass (W1 x itself is not stored: the backward pass gathers it again from W1ᵀ, which
+// stays in cache, instead of reading an n × N buffer back from memory); then logits = c · squared · W2ᵀ.
 void Forward(const QuadraticMlp& net, const ModularData& data, MlpWorkspace* w, const RowMatrix* mask = nullptr) {
   MEMGEN_CHECK(data.p == net.p) << data.p << " vs " << net.p;
-  w->hidden.resize(data.size(), net.neurons());
-  for (std::int64_t i = 0; i < data.size(); ++i)
-    w->hidden.row(i) = net.input.row(data.first[static_cast<std::size_t>(i)]) + net.input.row(net.p + data.second[static_cast<std::size_t>(i)]);
   if (mask != nullptr) {
-    MEMGEN_CHECK(mask->rows() == w->hidden.rows() && mask->cols() == w->hidden.cols()) << mask->rows() << " x " << mask->cols();
-    w->hidden.array() *= mask->array();
+    MEMGEN_CHECK(mask->rows() == data.size() && mask->cols() == net.neurons()) << mask->rows() << " x " << mask->cols();
   }
-  w->squared.resize(w->hidden.rows(), w->hidden.cols());
-  w->squared.array() = w->hidden.array().square();
+  w->squared.resize(data.size(), net.neurons());
+  for (std::int64_t i = 0; i < data.size(); ++i) {
+    const auto hidden = net.input.row(data.first[static_cast<std::size_t>(i)]) + net.input.row(net.p + data.second[static_cast<std::size_t>(i)]);
+    if (mask == nullptr) {
+      w->squared.row(i) = hidden.array().square().matrix();
+    } else {
+      w->squared.row(i) = (hidden.array() * mask->row(i).array()).square().matrix();
+    }
+  }
   w->logits.resize(data.size(), net.p);
   w->logits.noalias() = w->squared * net.output;
   if (net.scale != 1.0) w->logits *= net.scale;
+}
+
+// The backward pass through layer 1, one sample at a time: the row ∂L/∂z of hidden_gradient times
+// 2c z (z = (W1 x) ⊙ mask, gathered again) and times the mask is ∂L/∂(W1 x), scattered into the
+// rows n and p + m of the gradient of W1ᵀ.
+void BackwardLayerOne(const QuadraticMlp& net, const ModularData& data, const RowMatrix* mask, MlpWorkspace* w, RowMatrix* input_gradient) {
+  input_gradient->setZero(net.input.rows(), net.input.cols());
+  const double two_c = 2.0 * net.scale;
+  for (std::int64_t i = 0; i < data.size(); ++i) {
+    const Eigen::Index first = data.first[static_cast<std::size_t>(i)], second = net.p + data.second[static_cast<std::size_t>(i)];
+    const auto hidden = net.input.row(first) + net.input.row(second);
+    auto g = w->hidden_gradient.row(i);
+    if (mask == nullptr) {
+      g.array() *= two_c * hidden.array();
+    } else {
+      g.array() *= two_c * (hidden.array() * mask->row(i).array());
+      g.array() *= mask->row(i).array();
+    }
+    input_gradient->row(first) += g;
+    input_gradient->row(second) += g;
+  }
 }
 
 double Normaliser(const ModularData& data, LossNorm norm) {
@@ -89,16 +114,10 @@ FitMeasure Gradient(const QuadraticMlp& net, const ModularData& data, LossNorm n
   gradient->scale = net.scale;
   gradient->output.resize(net.output.rows(), net.output.cols());
   gradient->output.noalias() = w->squared.transpose() * w->logits;
-  w->hidden_gradient.resize(w->hidden.rows(), w->hidden.cols());
-  w->hidden_gradient.noalias() = w->logits * net.output.transpose();
-  w->hidden_gradient.array() *= (2.0 * net.scale) * w->hidden.array();  // ∂/∂z, z the thinned hidden
-  if (mask != nullptr) w->hidden_gradient.array() *= mask->array();     // ∂z/∂(W1x) = mask
+  w->hidden_gradient.resize(w->squared.rows(), w->squared.cols());
+  w->hidden_gradient.noalias() = w->logits * net.output.transpose();  // ∂L/∂(z²)/c
   if (net.scale != 1.0) gradient->output *= net.scale;
-  gradient->input.setZero(net.input.rows(), net.input.cols());
-  for (std::int64_t i = 0; i < data.size(); ++i) {
-    gradient->input.row(data.first[static_cast<std::size_t>(i)]) += w->hidden_gradient.row(i);
-    gradient->input.row(net.p + data.second[static_cast<std::size_t>(i)]) += w->hidden_gradient.row(i);
-  }
+  BackwardLayerOne(net, data, mask, w, &gradient->input);
   return m;
 }
 

@@ -37,7 +37,7 @@ struct FitMeasure {
 // The n × N and n × p buffers of a pass, kept across steps so that a training loop allocates nothing
 // (a fresh 20–40 MB buffer per step costs more in page faults than its GEMM at p = 97, N = 500).
 struct MlpWorkspace {
-  RowMatrix hidden, squared, hidden_gradient;
+  RowMatrix squared, hidden_gradient;  ///< ((W1x) ⊙ mask)², and ∂L/∂z in the backward pass
   RowMatrix logits;  ///< row-major: the loss reads one sample's p logits at a time
 };
 
