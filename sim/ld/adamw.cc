@@ -9,7 +9,10 @@ namespace memgen::sim {
 
 void AdamWStep(const AdamWOptions& o, std::int64_t t, double* theta, const double* g, std::size_t size, AdamWMoments* moments) {
   MEMGEN_CHECK(t >= 1) << t;
-  if (moments->m.size() != size) moments->m.assign(size, 0.0), moments->v.assign(size, 0.0);
+  if (static_cast<std::size_t>(moments->m.size()) != size) {
+    moments->m.setZero(static_cast<Eigen::Index>(size));
+    moments->v.setZero(static_cast<Eigen::Index>(size));
+  }
   const double decay = 1.0 - o.learning_rate * o.weight_decay;
   const double c1 = 1.0 - std::pow(o.beta1, static_cast<double>(t)), c2 = 1.0 - std::pow(o.beta2, static_cast<double>(t));
   double* m = moments->m.data();

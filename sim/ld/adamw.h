@@ -6,9 +6,9 @@
 // et al. 2023 without decay), is GradientDescentStep.
 #pragma once
 
+#include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
 namespace memgen::sim {
 
@@ -19,9 +19,10 @@ struct AdamWOptions {
   double epsilon = 1e-8;
 };
 
-// The moments of one parameter array.
+// The moments of one parameter array, Eigen vectors so that their alignment, and with it the
+// vectorized loop's split into peeled and packed elements, is the same in every run.
 struct AdamWMoments {
-  std::vector<double> m, v;
+  Eigen::VectorXd m, v;
 };
 
 // One step t (≥ 1) on `size` parameters in place.
