@@ -7,6 +7,7 @@
 #include "sim/core/config_error.h"
 #include "sim/ld/relu_mlp.h"
 #include "sim/random/stream_tag.h"
+#include "theory/stats/rank_correlation.h"
 #include "theory/stats/sample_stats.h"
 #include "theory/verdict/verdict_rules.h"
 
@@ -72,20 +73,6 @@ theory::MeanSe OverSeeds(const RandomLabelResult& r, std::size_t k) {
   return theory::Summarize(v);
 }
 
-// Spearman's rank correlation of ρ with the seed-mean T_fit (no ties in ρ; ties in T_fit get mean ranks).
-double Spearman(const std::vector<double>& y) {
-  const std::size_t n = y.size();
-  std::vector<double> rank(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    double below = 0.0, equal = 0.0;
-    for (double v : y) below += v < y[i] ? 1.0 : 0.0, equal += v == y[i] ? 1.0 : 0.0;
-    rank[i] = below + 0.5 * (equal - 1.0);
-  }
-  double d2 = 0.0;
-  for (std::size_t i = 0; i < n; ++i) d2 += (rank[i] - double(i)) * (rank[i] - double(i));
-  return 1.0 - 6.0 * d2 / (double(n) * (double(n) * n - 1.0));
-}
-
 // T_fit at ρ_a minus T_fit at ρ_b, paired over seeds.
 theory::MeanSe FitTimeDifference(const RandomLabelResult& r, std::size_t a, std::size_t b) {
   std::vector<double> d;
@@ -96,7 +83,7 @@ theory::MeanSe FitTimeDifference(const RandomLabelResult& r, std::size_t a, std:
 std::string ProfileNote(const RandomLabelResult& r) {
   std::vector<double> means;
   for (std::size_t k = 0; k < r.cell.rhos.size(); ++k) means.push_back(OverSeeds(r, k).mean);
-  std::string note = "Spearman(rho, mean T_fit) " + theory::Num(Spearman(means)) + "; mean T_fit:";
+  std::string note = "Spearman(rho, mean T_fit) " + theory::Num(theory::Spearman(r.cell.rhos, means)) + "; mean T_fit:";
   for (std::size_t k = 0; k < means.size(); ++k) note += " " + theory::Num(r.cell.rhos[k]) + ": " + theory::Num(means[k]);
   return note;
 }
