@@ -5,7 +5,8 @@ results/<scenario>/<run>/{summary.json,run.json} only:
      (union bound over every claim), then one table per scenario and claim family (the id up to its
      second dot): claims, verdict counts, the detectable deviations, the family-wise rate;
   2. every FAIL, INCONCLUSIVE and REFUTED claim with its reason;
-  3. per scenario its brief line (counts, seed, git, threads, wall time) and the full claim table
+  3. the wall time per simulator and scenario (run.json), for the simulators' shares of the main job;
+  4. per scenario its brief line (counts, seed, git, threads, wall time) and the full claim table
      (scripts/claims_table.py renders it).
   /usr/bin/python3 scripts/verification_summary.py --results results --run default --out results/VERIFICATION.md"""
 import argparse
@@ -48,6 +49,19 @@ def family_table(name, table):
     return lines + [""]
 
 
+def time_table(walls):
+    """walls: [(simulator, scenario, seconds, threads)] in registry order."""
+    per_simulator = {}
+    for simulator, _, seconds, _ in walls:
+        per_simulator[simulator] = per_simulator.get(simulator, 0.0) + seconds
+    lines = ["## Time", "", "| simulator | scenarios: wall seconds (threads) | total s |", "|---|---|---|"]
+    for simulator, total in per_simulator.items():
+        parts = ", ".join(f"{name} {seconds:.1f} ({threads})" for sim, name, seconds, threads in walls if sim == simulator)
+        lines.append(f"| {simulator} | {parts} | {total:.1f} |")
+    lines.append(f"| all | | {sum(per_simulator.values()):.1f} |")
+    return lines + [""]
+
+
 def notable(name, table):
     return [f"- **{r.verdict}** {name} `{r.claim}`: {claims_table.md_escape(r.reason)}"
             for r in table if r.verdict in ("FAIL", "INCONCLUSIVE", "REFUTED")]
@@ -62,14 +76,16 @@ def main():
 
     root = pathlib.Path(args.results)
     totals = dict.fromkeys(claims_table.VERDICTS, 0)
-    body, families, notes, everything, missing, summaries = [], [], [], [], [], []
-    for name in registry.names():
+    body, families, notes, everything, missing, summaries, walls = [], [], [], [], [], [], []
+    for entry in registry.scenarios():
+        name = entry["name"]
         loaded = claims_table.load_run(root / name / args.run)
         if loaded is None:
             missing.append(name)
             continue
         summary, meta, table = loaded
         summaries.append(summary)
+        walls.append((entry["simulator"], name, float(meta["wall_seconds"]), meta["threads_used"]))
         for verdict, count in claims_table.counts(table).items():
             totals[verdict] = totals.get(verdict, 0) + count
         body += [f"### {name}", "", brief(summary, meta), "", claims_table.markdown(table)]
@@ -92,6 +108,7 @@ def main():
         lines += [f"No {args.run} results for: {', '.join(missing)}.", ""]
     lines += ["## Claim families", ""] + families
     lines += ["## FAIL, INCONCLUSIVE and REFUTED claims", ""] + (notes or ["None."]) + [""]
+    lines += time_table(walls)
     lines += ["## Every claim", ""]
     out = pathlib.Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
