@@ -10,6 +10,7 @@
 #include "sim/random/stream_tag.h"
 #include "sim/sco/bit_scores.h"
 #include "theory/sco/cmi.h"
+#include "theory/sco/gaussian_mechanism.h"
 #include "theory/sco/thresholds.h"
 #include "theory/verdict/verdict_rules.h"
 
@@ -98,7 +99,7 @@ CubeTrial RunCubeTrial(const CubeCellOptions& cell, std::uint64_t seed, std::int
 
 double CubeCellOptions::DpSigma() const {
   return dp_sigma_scale *
-         theory::GaussianMechanismSigma(2.0 * std::sqrt(static_cast<double>(d)) / static_cast<double>(n), dp_epsilon, dp_delta);
+         theory::AnalyticGaussianSigma(2.0 * std::sqrt(static_cast<double>(d)) / static_cast<double>(n), dp_epsilon, dp_delta);
 }
 
 double CubeCellOptions::Threshold() const {
@@ -115,7 +116,7 @@ void CubeCellOptions::Validate(const std::string& field) const {
   Require(!sigmas.empty() && sigmas.size() <= 7, field + ".sigmas", sigmas.size(), "must list 1 to 7 noise levels");
   Require(sigmas.front() == 0.0, field + ".sigmas", sigmas.front(), "must start with 0 (the noiseless mean)");
   for (double s : sigmas) Require(s >= 0.0 && std::isfinite(s), field + ".sigmas", s, "must be >= 0");
-  Require(dp_epsilon > 0.0 && dp_epsilon < 1.0, field + ".dp_epsilon", dp_epsilon, "must be in (0, 1)");
+  Require(dp_epsilon > 0.0 && dp_epsilon <= 100.0, field + ".dp_epsilon", dp_epsilon, "must be in (0, 100] (analytic Gaussian mechanism)");
   Require(dp_delta > 0.0 && dp_delta < 1.0, field + ".dp_delta", dp_delta, "must be in (0, 1)");
 }
 

@@ -2,8 +2,8 @@
 // p = 2, k = d (sco_traceability.md §2.4, SCO-E4): Θ = B∞(1/√d), the cube inside the unit ℓ₂ ball;
 // Z = {±1}^d; f(θ, z) = −⟨θ, z⟩/√d. Per trial µ_j ~ s-beta(β, β) on [−1, 1] with β = 1/(36 α₀²)
 // (the spec's reconstruction, [RC]). Learner: the clipped noisy mean θ̂ = clip(z̄ + N(0, σ² I), ±1/√d)
-// for a grid of σ, including the (ε, δ)-DP calibration σ_DP = (2√d/n)√(2 ln(1.25/δ))/ε (replace-one
-// ℓ₂ sensitivity of z̄ is 2√d/n). Tracer φ(θ, z) = ⟨θ, z − µ⟩ with the per-point threshold
+// for a grid of σ, including the (ε, δ)-DP calibration σ_DP of the analytic Gaussian mechanism (Balle
+// and Wang 2018; theory/sco/gaussian_mechanism.h) at the replace-one ℓ₂ sensitivity 2√d/n of z̄. Tracer φ(θ, z) = ⟨θ, z − µ⟩ with the per-point threshold
 // λ = √(2 ln(1/ξ)), valid for ‖θ‖₂ ≤ 1 by Hoeffding. Exact excess given µ: ‖µ‖₁/d − ⟨θ̂, µ⟩/√d.
 //   SCO-E4.sound     fresh points flagged at rate ≤ ξ, every σ                              BOUND
 //   SCO-E4.below     σ = 0, 1/√n ≤ α₀ ≤ ½√d/(n√ln(1/ξ)) (the spec's range (b)): recall ≥ ξn + 4 SE;

@@ -15,6 +15,7 @@
 #include "theory/sco/cmi.h"
 #include "theory/sco/counting.h"
 #include "theory/sco/fingerprint.h"
+#include "theory/sco/gaussian_mechanism.h"
 #include "theory/sco/thresholds.h"
 
 namespace memgen::scenarios {
@@ -78,8 +79,8 @@ std::vector<sim::ScoLearnerOutput> RunLearners(const ScoCellOptions& cell, const
     sim::Rng noise(key.Substream(kNoiseSubstream + l));
     sim::ScoLearnerOptions options = cell.learners[l];
     if (options.kind == sim::ScoLearnerKind::kDpMean)
-      options.dp_sigma = cell.dp_sigma_scale * theory::GaussianMechanismSigma(2.0 / static_cast<double>(cell.n),
-                                                                              options.dp_epsilon, options.dp_delta);
+      options.dp_sigma = cell.dp_sigma_scale * theory::AnalyticGaussianSigma(2.0 / static_cast<double>(cell.n), options.dp_epsilon,
+                                                                             options.dp_delta);
     outputs.push_back(sim::RunScoLearner(options, x.train, x.counts, x.mu, cell.d, noise));
     std::vector<double> scaled = outputs.back().weight;
     for (double& v : scaled) v /= sqrt_d;

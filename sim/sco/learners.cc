@@ -129,8 +129,8 @@ void ScoLearnerOptions::Validate(const std::string& field) const {
   Require(fraction > 0.0 && fraction <= 1.0, field + ".fraction", fraction, "must be in (0, 1]");
   Require(reg_lambda >= 1e-12 && reg_lambda <= 1e12, field + ".reg_lambda", reg_lambda, "must be in [1e-12, 1e12]");
   Require(step >= 0.0 && step <= 1e6, field + ".step", step, "must be in [0, 1e6] (0: 1/sqrt(n))");
-  Require(dp_epsilon > 0.0 && dp_epsilon < 1.0, field + ".dp_epsilon", dp_epsilon,
-          "must be in (0, 1) (classical Gaussian mechanism)");
+  Require(dp_epsilon > 0.0 && dp_epsilon <= 100.0, field + ".dp_epsilon", dp_epsilon,
+          "must be in (0, 100] (analytic Gaussian mechanism)");
   Require(dp_delta >= 1e-30 && dp_delta < 1.0, field + ".dp_delta", dp_delta, "must be in [1e-30, 1)");
   Require(noise >= 0.0 && noise <= 1e6, field + ".noise", noise, "must be in [0, 1e6]");
   Require(projection_dim >= 1 && projection_dim <= 1000000, field + ".projection_dim", projection_dim,

@@ -8,8 +8,8 @@
 //   sgd_greedy      θ_t = Π_B(θ_{t−1} + η z_t), θ = θ_n (one pass, projected at every step)
 //   sgd_average     θ = (1/n) Σ_t θ_t of sgd_greedy
 //   subsample       erm on the first m = ⌈f n⌉ points only
-//   dp_mean         θ = v/‖v‖, v = z̄ + N(0, σ² I); the caller sets σ from (ε_DP, δ) by the Gaussian
-//                   mechanism with replace-one sensitivity 2/n (theory/sco/cmi.h)
+//   dp_mean         θ = v/‖v‖, v = z̄ + N(0, σ² I); the caller sets σ from (ε_DP, δ) by the analytic
+//                   Gaussian mechanism with replace-one sensitivity 2/n (theory/sco/gaussian_mechanism.h)
 //   noisy_mean      as dp_mean with a given σ = noise/√d (not calibrated: the phase-transition sweep)
 //   csl_erm         ŵ = z̄ for the strongly convex loss −⟨w, z⟩ + ½‖w‖²; tracer weight v = ŵ − µ
 //   projected_erm   θ = Θ Q(Θᵀ erm), the stochastic projection of Sefidgaran et al. (sign_projection.h)
@@ -36,7 +36,7 @@ struct ScoLearnerOptions {
   double fraction = 1.0;            ///< subsample: m = ⌈fraction · n⌉
   double reg_lambda = 0.1;          ///< reg_erm λ
   double step = 0.0;                ///< SGD η (0: 1/√n)
-  double dp_epsilon = 0.5;          ///< dp_mean ε_DP in (0, 1)
+  double dp_epsilon = 0.5;          ///< dp_mean ε_DP in (0, 100]
   double dp_delta = 1e-5;           ///< dp_mean δ
   double dp_sigma = 0.0;            ///< dp_mean noise σ (set by the experiment from ε_DP, δ, n)
   double noise = 0.0;               ///< noisy_mean: σ√d (noise per coordinate in units of 1/√d)

@@ -24,7 +24,8 @@ double FanoCmiLowerBoundBits(std::int64_t n, double error_rate);
 double ClbGeneralisationBound(double lipschitz, double radius, double cmi_nats, std::int64_t n);
 
 // Classical Gaussian-mechanism noise scale σ = Δ₂ √(2 ln(1.25/δ)) / ε_DP, for ℓ₂ sensitivity Δ₂ ≥ 0,
-// 0 < ε_DP < 1 and δ ∈ (0, 1). Replace-one sensitivities: 2/n (CLB mean), 2√d/n (ℓ₂ cube mean).
+// 0 < ε_DP < 1 and δ ∈ (0, 1): the comparison for the analytic calibration the learners use
+// (gaussian_mechanism.h), which holds for every ε > 0 and is never larger.
 double GaussianMechanismSigma(double l2_sensitivity, double epsilon_dp, double delta);
 
 // Cap on the traced fraction m/n of an (ε, δ)-DP learner against any tracer with per-point

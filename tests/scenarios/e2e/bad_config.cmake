@@ -37,7 +37,7 @@ expect_rejected_in(bo_isotropic "oracle.d_over_n = 1.1: must give d >= n + 8" "-
 expect_rejected_in(bo_isotropic "rademacher.n = 0: must be >= 2" --set rademacher.n=0)
 expect_rejected_in(sco_tracing "eps = 0.7: every eps must be in (0, 0.5)" "--set" "eps=[0.7]")
 expect_rejected_in(sco_tracing "learner[0].kind = median: must be erm" --set learner[0].kind=median)
-expect_rejected_in(sco_tracing "dp_epsilon = 1.5: must be in (0, 1)" --set learner[5].dp_epsilon=1.5)
+expect_rejected_in(sco_tracing "dp_epsilon = 150: must be in (0, 100]" --set learner[5].dp_epsilon=150)
 expect_rejected_in(bo_spectra "must span at least 1.5 decades" "--set" "curve[5].n=[100, 200]")
 expect_rejected_in(spur_figure1 "n = 5: must be in [20, 1e5]" --set n=5)
 expect_rejected_in(spur_figure1 "sweep_noise = 0.1: must be increasing" "--set" "sweep_noise=[0.5, 0.1]")
