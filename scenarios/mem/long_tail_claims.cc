@@ -197,7 +197,10 @@ sim::CsvTable DiscreteTailTable(const DiscreteTailResult& r) {
 sim::CsvTable EstimatorLevelTable(const EstimatorResult& r) {
   const EstimatorOptions& o = r.options;
   const std::vector<double> f = theory::ZipfFrequencies(o.subpopulations, o.zipf_exponent);
-  sim::CsvTable table({"count", "points", "mean_mem", "se_mem", "tau_l", "n_tau_l", "chance_cost"});
+  const double r_in = static_cast<double>(o.RunsIn()) / static_cast<double>(o.runs);
+  // predicted_mem: (1 − 1/m)(1 − r)^{ℓ−1}, mem̂ when every other point of the subpopulation is OUT
+  // (independent inclusion: an approximation for the cyclic design), else 0.
+  sim::CsvTable table({"count", "points", "mean_mem", "se_mem", "predicted_mem", "tau_l", "n_tau_l", "chance_cost"});
   for (int l = 1; l <= kLevelBins; ++l) {
     std::vector<double> per_trial;
     std::int64_t points = 0;
@@ -207,7 +210,8 @@ sim::CsvTable EstimatorLevelTable(const EstimatorResult& r) {
     }
     const theory::MeanSe m = SummariseFinite(per_trial);
     const double tau = theory::Tau(f, o.train_size, l);
-    table.Add(static_cast<std::int64_t>(l)).Add(points).Add(m.mean).Add(m.se).Add(tau).Add(tau * static_cast<double>(o.train_size));
+    table.Add(static_cast<std::int64_t>(l)).Add(points).Add(m.mean).Add(m.se);
+    table.Add((1.0 - 1.0 / o.classes) * std::pow(1.0 - r_in, l - 1)).Add(tau).Add(tau * static_cast<double>(o.train_size));
     table.Add(1.0 - 1.0 / o.classes);
     table.EndRow();
   }
