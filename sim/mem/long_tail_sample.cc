@@ -24,8 +24,7 @@ std::int64_t DrawIndex(const std::vector<double>& cumulative, Rng& rng) {
 
 int UniformClassIndex(Rng& rng, int classes) {
   MEMGEN_CHECK(classes >= 1) << classes;
-  const unsigned __int128 product = static_cast<unsigned __int128>(rng()) * static_cast<unsigned>(classes);
-  return static_cast<int>(product >> 64);
+  return static_cast<int>(UniformIndexBelow(rng, static_cast<std::uint64_t>(classes)));
 }
 
 std::vector<std::int64_t> SampleCounts(const std::vector<double>& cumulative, std::int64_t samples, Rng& rng) {

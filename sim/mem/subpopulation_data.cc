@@ -7,9 +7,21 @@
 #include "theory/mem/long_tail.h"
 
 namespace memgen::sim {
+namespace {
+
+// c_k += μ_{f(k)}, μ_y ∼ N(0, σ_μ² I_d), drawn class by class.
+void AddClassMeans(SubpopulationDomain& d, const SubpopulationOptions& o, Rng& rng) {
+  RowMatrix mean(o.classes, o.dimension);
+  FillNormal(rng, mean.data(), static_cast<std::size_t>(mean.size()));
+  mean *= o.class_mean_sd;
+  for (Eigen::Index k = 0; k < d.centre.rows(); ++k) d.centre.row(k) += mean.row(d.label[static_cast<std::size_t>(k)]);
+}
+
+}  // namespace
 
 SubpopulationDomain DrawDomain(const SubpopulationOptions& o, Rng& rng) {
-  MEMGEN_CHECK(o.subpopulations >= 1 && o.classes >= 2 && o.dimension >= 1) << o.subpopulations << " " << o.classes;
+  MEMGEN_CHECK(o.subpopulations >= 1 && o.classes >= 2 && o.dimension >= 1 && o.class_mean_sd >= 0.0)
+      << o.subpopulations << " " << o.classes << " " << o.class_mean_sd;
   SubpopulationDomain d;
   d.frequency = theory::ZipfFrequencies(o.subpopulations, o.zipf_exponent);
   d.cumulative = CumulativeSums(d.frequency);
@@ -18,6 +30,7 @@ SubpopulationDomain DrawDomain(const SubpopulationOptions& o, Rng& rng) {
   d.centre *= o.centre_sd;
   d.label.resize(static_cast<std::size_t>(o.subpopulations));
   for (int& y : d.label) y = UniformClassIndex(rng, o.classes);
+  if (o.class_mean_sd > 0.0) AddClassMeans(d, o, rng);
   return d;
 }
 

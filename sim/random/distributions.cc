@@ -18,6 +18,11 @@ double Rademacher(Rng& rng) { return (rng() >> 63) ? 1.0 : -1.0; }
 
 bool Bernoulli(Rng& rng, double p) { return Uniform01(rng) <= p; }
 
+std::uint64_t UniformIndexBelow(Rng& rng, std::uint64_t bound) {
+  __extension__ using Unsigned128 = unsigned __int128;
+  return static_cast<std::uint64_t>((static_cast<Unsigned128>(rng()) * bound) >> 64);
+}
+
 double Gamma(Rng& rng, double shape) {
   MEMGEN_CHECK(shape > 0.0) << "Gamma shape " << shape;
   if (shape < 1.0) {  // G(a) = G(a + 1) * U^(1/a)

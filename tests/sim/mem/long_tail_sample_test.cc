@@ -72,7 +72,6 @@ TEST_CASE("LiRA and cyclic masks are point-balanced; choice masks are not", "[un
 }
 
 TEST_CASE("1-NN refits fit every IN point and match a direct scan", "[unit]") {
-  Rng rng = TestRng(4);
   RowMatrix x(6, 1), tx(2, 1);
   x << 0.0, 1.0, 2.0, 3.0, 4.0, 5.0;
   tx << 0.9, 4.4;
