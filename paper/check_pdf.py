@@ -36,11 +36,11 @@ def main():
     raw = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", args.pdf, "-"], check=True, capture_output=True,
                          text=True).stdout
     text = squash(raw)
-    rows = {}  # claim-table rows: first field of a line → the rest of the line, squashed
-    for line in raw.splitlines():
+    rows = {}  # first field of a line → the rest of every such line, squashed (a claim-table row is one of them;
+    for line in raw.splitlines():  # prose can also put a claim id at the start of a line)
         fields = line.split()
         if len(fields) >= 2:
-            rows.setdefault(fields[0], squash("".join(fields[1:])))
+            rows.setdefault(fields[0], []).append(squash("".join(fields[1:])))
     problems = []
     claims = 0
     listed = []  # the registry's figures of the scenarios that have results
@@ -57,7 +57,7 @@ def main():
                 problems.append(f"claim {c['id']} is not in the PDF's claim tables")
                 continue
             shown = number(c["measured"])
-            if not shown.startswith("$") and not rows[c["id"]].startswith(squash(shown) + "["):
+            if not shown.startswith("$") and not any(r.startswith(squash(shown) + "[") for r in rows[c["id"]]):
                 problems.append(f"claim {c['id']}: the PDF does not show its measured value {shown}")
     produced = sorted(p.stem for p in pathlib.Path(args.figures).glob("*.pdf"))
     figures = sorted(set(produced) | set(listed))
