@@ -7,6 +7,13 @@ Feldman memorization and the long tail (scn_mem_long_tail):
                      random-label singletons' prediction), (1 - 1/m)(1 - r)^(l-1) (every other point of
                      the subpopulation OUT, independent inclusion) and, on the right axis, the long-tail
                      cost n tau_l of the subpopulation prior (theory/mem/long_tail.h); MLT-EST verdicts
+The data diet (scn_mem_data_diet):
+  mem_data_diet_scores   histograms of the averaged EL2N at t0 by group (clean, mislabeled) in trial 0,
+                         with sqrt((m-1)/m), every point's EL2N at W = 0; DD-NOISE verdicts
+  mem_data_diet_pruning  clean-test accuracy against the pruned fraction without label noise: the full
+                         set, EL2N pruning (keeping the highest) and random pruning, SE over trials; and
+                         with label noise the hardest k, the window after the offset rho n and k random
+                         points; DD-CLEAN and DD-PRUNE verdicts
 """
 import numpy as np
 
@@ -41,5 +48,57 @@ def long_tail(run_dir, out_dir):
 # --- end mem_long_tail ---
 
 
+# --- mem_data_diet ---
+GROUPS = {0: "clean", 1: "mislabeled", 2: "outlier"}
+
+
+def data_diet_scores(run_dir, out_dir):
+    if not style.exists(run_dir, "diet_scores.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "diet_scores.csv")
+    cl = style.claims(run_dir)
+    fig, ax = plt.subplots(figsize=(5.2, 3.2))
+    bins = np.linspace(0.0, np.sqrt(2.0), 41)
+    for g, name in GROUPS.items():
+        v = [num(r, "el2n") for r in rows if int(r["group"]) == g]
+        if v:
+            ax.hist(v, bins=bins, alpha=0.6, label=f"{name} ({len(v)})", color=MEASURED if g == 0 else ("C3" if g == 1 else "C2"))
+    uniform = next(iter(cl.values()), {}).get("details", {}).get("uniform_el2n")
+    if uniform is not None:
+        ax.axvline(uniform, color=PREDICTED, ls="--", lw=0.9, label="EL2N of every point at W = 0")
+    ax.set_xlabel("EL2N at t0, mean over initialisations (trial 0)")
+    ax.set_ylabel("points")
+    ax.set_title(", ".join(f"{c} {v['verdict']}" for c, v in cl.items() if c.startswith("DD-NOISE")), fontsize=7)
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "mem_data_diet_scores", style.provenance(run_dir))
+
+
+def data_diet_pruning(run_dir, out_dir):
+    if not style.exists(run_dir, "diet_pruning.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "diet_pruning.csv")
+    cl = style.claims(run_dir)
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(6.4, 3.0), gridspec_kw={"width_ratios": [3, 2]})
+    f = np.array([num(r, "prune_fraction") for r in rows])
+    for key, label, fmt, color in (("el2n", "EL2N (keep the highest)", "o-", MEASURED), ("random", "random", "s--", "0.5")):
+        ax.errorbar(f, [num(r, key) for r in rows], yerr=[num(r, key + "_se") for r in rows], fmt=fmt, color=color, ms=4, capsize=2, label=label)
+    if rows:
+        ax.axhline(num(rows[0], "full"), color=PREDICTED, ls=":", lw=0.9, label="full set")
+    ax.set_xlabel("fraction pruned (no label noise)")
+    ax.set_ylabel("clean-test accuracy")
+    ax.legend(fontsize=6)
+    d = next(iter(cl.values()), {}).get("details", {})
+    names = ["hardest k", "window after offset", "k random", "full noisy set"]
+    values = [d.get(k, np.nan) for k in ("hardest", "window", "random", "full_noisy")]
+    bx.bar(range(4), values, color=[MEASURED, MEASURED, "0.5", PREDICTED])
+    bx.set_xticks(range(4))
+    bx.set_xticklabels(names, rotation=30, ha="right", fontsize=6)
+    bx.set_ylim(0, 1)
+    bx.set_title(f"label noise, k = {d.get('keep', '?')}, offset {d.get('offset', '?')}", fontsize=7)
+    fig.suptitle(", ".join(f"{c} {v['verdict']}" for c, v in cl.items() if c.startswith(("DD-PRUNE", "DD-CLEAN.random"))), fontsize=6)
+    return style.save(fig, out_dir, "mem_data_diet_pruning", style.provenance(run_dir))
+# --- end mem_data_diet ---
+
+
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
-FIGURES = {"mem_long_tail": long_tail}
+FIGURES = {"mem_long_tail": long_tail, "mem_data_diet_scores": data_diet_scores, "mem_data_diet_pruning": data_diet_pruning}
