@@ -14,6 +14,14 @@ The data diet (scn_mem_data_diet):
                          set, EL2N pruning (keeping the highest) and random pruning, SE over trials; and
                          with label noise the hardest k, the window after the offset rho n and k random
                          points; DD-CLEAN and DD-PRUNE verdicts
+Membership inference (scn_mem_lira):
+  mem_lira_roc            ROC curves on log-log axes of LiRA online, offline and the global threshold
+                          (trial 0, leave-one-model-out over the shadow models) with the chance line and
+                          the claims' FPR; LIRA-ORDER verdicts
+  mem_lira_vulnerability  per-point vulnerability (LiRA AUC) against the memorization estimate mem-hat of
+                          the same shadow models, by group (clean, mislabeled, outlier), trial 0; and the
+                          onion's mean shift of the previously safe points after removing the top k or k
+                          random points; LIRA-VULN and LIRA-ONION verdicts
 """
 import numpy as np
 
@@ -100,5 +108,56 @@ def data_diet_pruning(run_dir, out_dir):
 # --- end mem_data_diet ---
 
 
+# --- mem_lira ---
+def lira_roc(run_dir, out_dir):
+    if not style.exists(run_dir, "lira_roc.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "lira_roc.csv")
+    cl = style.claims(run_dir)
+    fig, ax = plt.subplots(figsize=(4.6, 3.6))
+    fpr = np.array([num(r, "fpr") for r in rows])
+    for key, color, fmt in (("online", MEASURED, "-"), ("offline", "C2", "--"), ("global", "0.5", ":")):
+        tpr = np.array([num(r, key) for r in rows])
+        ax.plot(fpr[tpr > 0], tpr[tpr > 0], fmt, color=color, label=f"LiRA {key} (TPR 0 not drawn)" if (tpr == 0).any() else f"LiRA {key}")
+    ax.plot(fpr, fpr, color=PREDICTED, lw=0.8, ls="-.", label="chance (TPR = FPR)")
+    d = next((v for c, v in cl.items() if c.startswith("LIRA-ORDER")), {}).get("details", {})
+    if "fpr" in d:
+        ax.axvline(d["fpr"], color="0.7", lw=0.7)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("false-positive rate")
+    ax.set_ylabel("true-positive rate")
+    ax.set_title(", ".join(f"{c.split('.')[1]} {v['verdict']}" for c, v in cl.items() if c.startswith("LIRA-ORDER")), fontsize=7)
+    ax.legend(fontsize=6)
+    return style.save(fig, out_dir, "mem_lira_roc", style.provenance(run_dir))
+
+
+def lira_vulnerability(run_dir, out_dir):
+    if not style.exists(run_dir, "lira_points.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "lira_points.csv")
+    cl = style.claims(run_dir)
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(6.4, 3.0), gridspec_kw={"width_ratios": [3, 2]})
+    for g, name in GROUPS.items():
+        pts = [r for r in rows if int(r["group"]) == g]
+        if pts:
+            ax.scatter([num(r, "mem") for r in pts], [num(r, "vulnerability") for r in pts], s=4, alpha=0.6,
+                       color=MEASURED if g == 0 else ("C3" if g == 1 else "C2"), label=f"{name} ({len(pts)})")
+    ax.set_xlabel("memorization estimate mem-hat (same shadow models)")
+    ax.set_ylabel("vulnerability (per-point LiRA AUC)")
+    ax.legend(fontsize=6)
+    ax.set_title(", ".join(f"{c.split('.')[1]} {v['verdict']}" for c, v in cl.items() if c.startswith("LIRA-VULN")), fontsize=7)
+    d = next((v for c, v in cl.items() if c.startswith("LIRA-ONION")), {}).get("details", {})
+    bx.bar([0, 1], [d.get("onion_top", np.nan), d.get("onion_random", np.nan)], color=[MEASURED, "0.5"])
+    bx.set_xticks([0, 1])
+    bx.set_xticklabels([f"top {d.get('removed', '?')} removed", "random removed"], fontsize=6)
+    bx.axhline(0.0, color="0.3", lw=0.6)
+    bx.set_ylabel("mean shift of previously safe points' v", fontsize=7)
+    bx.set_title(", ".join(f"{c} {v['verdict']}" for c, v in cl.items() if c.startswith("LIRA-ONION")), fontsize=6)
+    return style.save(fig, out_dir, "mem_lira_vulnerability", style.provenance(run_dir))
+# --- end mem_lira ---
+
+
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
-FIGURES = {"mem_long_tail": long_tail, "mem_data_diet_scores": data_diet_scores, "mem_data_diet_pruning": data_diet_pruning}
+FIGURES = {"mem_long_tail": long_tail, "mem_data_diet_scores": data_diet_scores, "mem_data_diet_pruning": data_diet_pruning,
+           "mem_lira_roc": lira_roc, "mem_lira_vulnerability": lira_vulnerability}

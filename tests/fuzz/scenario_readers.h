@@ -23,6 +23,7 @@
 #include "scenarios/ld/random_labels_config.h"
 #include "scenarios/ld/weight_decay_config.h"
 #include "scenarios/mem/data_diet_config.h"
+#include "scenarios/mem/lira_config.h"
 #include "scenarios/mem/long_tail_config.h"
 #include "scenarios/sco/config.h"
 #include "scenarios/spur/config.h"
@@ -33,11 +34,11 @@
 
 namespace memgen::fuzz {
 
-// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 13.
-inline const std::array<const char*, 13> kScenarios = {"bo_isotropic",    "bo_spectra",     "sco_tracing", "spur_figure1",    "spur_theory",
+// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 14.
+inline const std::array<const char*, 14> kScenarios = {"bo_isotropic",    "bo_spectra",     "sco_tracing", "spur_figure1",    "spur_theory",
                                                        "spur_regression", "ld_deep_linear", "ld_grokking", "ld_weight_decay", "ld_random_labels",
-                                                       "ld_memorization", "mem_long_tail",   "mem_data_diet"};
-inline const std::array<const char*, 13> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld", "ld", "ld", "mem", "mem"};
+                                                       "ld_memorization", "mem_long_tail",   "mem_data_diet",   "mem_lira"};
+inline const std::array<const char*, 14> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld", "ld", "ld", "mem", "mem", "mem"};
 
 inline constexpr double kAvailableBytes = 16.0 * 1024 * 1024 * 1024;  // a fixed machine: 16 GiB
 
@@ -70,6 +71,7 @@ inline sim::MemoryEstimate Memory(const scenarios::RandomLabelOptions& o, int th
 inline sim::MemoryEstimate Memory(const scenarios::MemorizationOptions& o, int threads) { return scenarios::MemorizationMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::LongTailOptions& o, int threads) { return scenarios::LongTailMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::DataDietOptions& o, int threads) { return scenarios::DataDietMemory(o, threads); }
+inline sim::MemoryEstimate Memory(const scenarios::LiraOptions& o, int threads) { return scenarios::LiraMemory(o, threads); }
 
 template <typename Read>
 void Validate(const char* scenario, const toml::table& config, Read read) {
@@ -101,7 +103,8 @@ inline void ValidateAs(std::size_t index, const toml::table& config) {
     case 9: return Validate(kScenarios[9], config, scenarios::ReadRandomLabelOptions);
     case 10: return Validate(kScenarios[10], config, scenarios::ReadMemorizationOptions);
     case 11: return Validate(kScenarios[11], config, scenarios::ReadLongTailOptions);
-    default: return Validate(kScenarios[12], config, scenarios::ReadDataDietOptions);
+    case 12: return Validate(kScenarios[12], config, scenarios::ReadDataDietOptions);
+    default: return Validate(kScenarios[13], config, scenarios::ReadLiraOptions);
   }
 }
 

@@ -1,0 +1,37 @@
+// scn_mem_lira: membership inference (learning_dynamics.md §8): the one-sided test on known Gaussian
+// scores against its closed form, LiRA online, offline and global on ridge shadow models ordered by
+// TPR at low FPR, vulnerability of outliers and mislabeled points and its link to memorization, and
+// the privacy onion (scenarios/mem/lira_experiment.h).
+// Output: lira_roc.csv, lira_points.csv, lira_trials.csv, summary.json.
+#include "scenarios/cli/scenario_main.h"
+#include "scenarios/mem/lira_config.h"
+
+namespace {
+
+using memgen::scenarios::LiraOptions;
+namespace sc = memgen::scenarios;
+
+sc::ScenarioOutput Run(const LiraOptions& options, const sc::ScenarioContext& context) {
+  const memgen::sim::TrialRunnerOptions runner = context.Runner();
+  sc::ScenarioOutput out;
+  const auto add = [&out](std::vector<memgen::theory::Claim> claims) {
+    for (auto& claim : claims) out.claims.push_back(std::move(claim));
+  };
+  if (options.gaussian) add(sc::BuildGaussianTestClaims(sc::RunGaussianTest(*options.gaussian, context.seed, runner), context.claim_size));
+  if (options.shadows) {
+    const sc::ShadowResult r = sc::RunShadows(*options.shadows, context.seed, runner);
+    add(sc::BuildShadowClaims(r, context.claim_size));
+    out.tables.emplace_back("lira_roc", sc::RocTable(r));
+    out.tables.emplace_back("lira_points", sc::VulnerabilityTable(r));
+    out.tables.emplace_back("lira_trials", sc::ShadowTrialTable(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return sc::RunScenario<LiraOptions>(
+      argc, argv, sc::RegisteredScenario("membership inference: LiRA online, offline and global on shadow models, vulnerability, the privacy onion"),
+      sc::ReadLiraOptions, sc::LiraMemory, Run);
+}

@@ -1,0 +1,84 @@
+// Claims of scn_mem_lira (scenarios/mem/lira_experiment.h) at a small scale, and their negative
+// controls:
+//  - LIRA-NP: σ_in and σ_out swapped in the closed form (the unequal case fails, the equal one cannot);
+//  - LIRA-ORDER: the attack's IN/OUT fits read a mask whose models are permuted, so the online and
+//    offline attacks fall to chance and the global threshold beats them;
+//  - LIRA-VULN: vulnerability reversed (1 − v);
+//  - LIRA-ONION: the onion removes the k least vulnerable points instead of the most vulnerable.
+#include <catch2/catch.hpp>
+
+#include "support/claim_counts.h"
+
+#include "scenarios/mem/lira_experiment.h"
+
+using namespace memgen;
+using namespace memgen::scenarios;
+using theory::Verdict;
+
+namespace {
+
+constexpr theory::TestSize kSize{1e-3};
+
+GaussianTestOptions SmallGaussian() {
+  GaussianTestOptions o;
+  o.samples = 50000;
+  o.trials = 10;
+  return o;
+}
+
+ShadowOptions SmallShadows() {
+  ShadowOptions o;
+  o.pool = 600;
+  o.features.features = 200;
+  o.shadows = 64;
+  o.onion_shadows = 32;
+  o.trials = 10;
+  return o;
+}
+
+std::vector<theory::Claim> Gaussian(const GaussianTestOptions& o) { return BuildGaussianTestClaims(RunGaussianTest(o, 23, test::TwoThreads()), kSize); }
+std::vector<theory::Claim> Shadows(const ShadowOptions& o) { return BuildShadowClaims(RunShadows(o, 23, test::TwoThreads()), kSize); }
+
+}  // namespace
+
+TEST_CASE("LiRA: the one-sided test on known Gaussians matches its closed form", "[unit]") {
+  CHECK(test::CountClaims(Gaussian(SmallGaussian()), "LIRA-NP", Verdict::kPass) == 6);
+}
+
+TEST_CASE("LiRA: sigma_in and sigma_out swapped in the closed form fail", "[unit][control:LIRA-NP]") {
+  GaussianTestOptions o = SmallGaussian();
+  o.planted_swap_sd = true;
+  const auto claims = Gaussian(o);
+  CHECK(test::CountClaims(claims, "LIRA-NP.unequal", Verdict::kFail) == 3);
+  CHECK(test::CountClaims(claims, "LIRA-NP.equal", Verdict::kPass) == 3);
+}
+
+TEST_CASE("LiRA: attack order, vulnerability of outliers and mislabeled points", "[unit]") {
+  const auto claims = Shadows(SmallShadows());
+  CHECK(test::CountClaims(claims, "LIRA-ORDER", Verdict::kPass) == 3);
+  CHECK(test::CountClaims(claims, "LIRA-VULN", Verdict::kPass) == 3);
+  CHECK(test::CountClaims(claims, "LIRA-ONION", Verdict::kFail) == 0);
+}
+
+TEST_CASE("LiRA: fits from permuted shadow masks lose to the global threshold", "[unit][control:LIRA-ORDER]") {
+  ShadowOptions o = SmallShadows();
+  o.planted_permuted_fits = true;
+  o.onion_fraction = 0.0;
+  const auto claims = Shadows(o);
+  CHECK(test::CountClaims(claims, "LIRA-ORDER.online_global", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "LIRA-ORDER.offline_global", Verdict::kFail) == 1);
+}
+
+TEST_CASE("LiRA: reversed vulnerability puts outliers and mislabeled points below clean ones", "[unit][control:LIRA-VULN]") {
+  ShadowOptions o = SmallShadows();
+  o.planted_reverse_vulnerability = true;
+  o.onion_fraction = 0.0;
+  CHECK(test::CountClaims(Shadows(o), "LIRA-VULN", Verdict::kFail) == 3);
+}
+
+TEST_CASE("LiRA: an onion that removes the safest points exposes less than a random removal", "[unit][control:LIRA-ONION]") {
+  ShadowOptions o = SmallShadows();
+  o.planted_remove_safest = true;
+  o.trials = 24;  // the regression-to-the-mean gap is a few SE at 10 trials
+  CHECK(test::CountClaims(Shadows(o), "LIRA-ONION", Verdict::kFail) == 1);
+}
