@@ -9,6 +9,7 @@ import platform
 import subprocess
 
 from report_ld import ld_rows, teacher_student_rows
+from report_mem import mem_rows
 
 
 def cpu_model():
@@ -113,6 +114,8 @@ def main():
     ap.add_argument("--ld", help="bench_ld JSON (optional: adds the learning-dynamics rows)")
     ap.add_argument("--grokking-refs", nargs="*", default=[], help="bench/grokking_reference.py JSONs (with --ld)")
     ap.add_argument("--teacher-student-refs", nargs="*", default=[], help="bench/teacher_student_reference.py JSONs (with --ld)")
+    ap.add_argument("--mem", help="bench_mem JSON (optional: adds the memorization rows)")
+    ap.add_argument("--lira-refs", nargs="*", default=[], help="bench/lira_reference.py JSONs (with --mem)")
     ap.add_argument("--out", default="BENCHMARKS.md")
     args = ap.parse_args()
     cpp, context = medians(args.cpp)
@@ -172,12 +175,14 @@ def main():
     if args.ld:
         spur_notes += ld_rows(args.ld, args.grokking_refs, row, medians, seconds)
         spur_notes += teacher_student_rows(args.ld, args.teacher_student_refs, row, medians, seconds)
+    if args.mem:
+        spur_notes += mem_rows(args.mem, args.lira_refs, row, medians, seconds)
 
     blas = {v["blas"] for v in numpy.values()}
     text = f"""# Benchmarks
 
 Reproduce with `./bench/run_benchmarks.sh` (builds, runs `bench_exact_risk`, `bench_sco`, `bench_spur`,
-`bench_ld` and the NumPy and PyTorch references in `bench/*reference.py` one after another, then writes
+`bench_ld`, `bench_mem` and the NumPy and PyTorch references in `bench/*reference.py` one after another, then writes
 this file with `bench/report.py`).
 Every figure below was measured in that one run; ratios compare timings taken on the same machine.
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark and its baselines on this machine, one after another (nothing else should
-# run), and writes BENCHMARKS.md from the measured JSON. Takes about 6 minutes (the spurious-feature
+# run), and writes BENCHMARKS.md from the measured JSON. Takes about 8 minutes (the spurious-feature
 # part, bench_spur and bench/numpy_spur_reference.py, about 1.5 of them).
 #   ./bench/run_benchmarks.sh
 set -euo pipefail
@@ -32,7 +32,14 @@ for ref in "float32 1" "float64 1"; do
   env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/teacher_student_reference.py --dtype "$1" --threads "$2" \
     > "$out/teacher_student_$1_$2.json"
 done
+out/build/release/bin/bench_mem --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/mem.json" --benchmark_out_format=json
+for ref in "numpy float64 1" "torch float32 1" "torch float64 1"; do
+  set -- $ref
+  env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/lira_reference.py --framework "$1" --dtype "$2" --threads "$3" \
+    > "$out/lira_$1_$2_$3.json"
+done
 /usr/bin/python3 bench/report.py --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
   --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --spur "$out/spur.json" --numpy-spur "$out/numpy_spur.json" \
   --ld "$out/ld.json" --grokking-refs "$out"/grokking_*.json --teacher-student-refs "$out"/teacher_student_*.json \
-  --out BENCHMARKS.md
+  --mem "$out/mem.json" --lira-refs "$out"/lira_*.json --out BENCHMARKS.md
