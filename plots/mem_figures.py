@@ -17,7 +17,8 @@ The data diet (scn_mem_data_diet):
 Membership inference (scn_mem_lira):
   mem_lira_roc            ROC curves on log-log axes of LiRA online, offline and the global threshold
                           (trial 0, leave-one-model-out over the shadow models) with the chance line and
-                          the claims' FPR; LIRA-ORDER verdicts
+                          the claims' FPR; LIRA-ORDER verdicts. Right: the DP learners' Neyman-Pearson
+                          curves, their caps e^eps FPR + delta and the measured TPRs, per eps
   mem_lira_vulnerability  per-point vulnerability (LiRA AUC) against the memorization estimate mem-hat of
                           the same shadow models, by group (clean, mislabeled, outlier), trial 0; and the
                           onion's mean shift of the previously safe points after removing the top k or k
@@ -114,7 +115,7 @@ def lira_roc(run_dir, out_dir):
         return []
     rows = read_csv(run_dir / "lira_roc.csv")
     cl = style.claims(run_dir)
-    fig, ax = plt.subplots(figsize=(4.6, 3.6))
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(7.0, 3.4))
     fpr = np.array([num(r, "fpr") for r in rows])
     for key, color, fmt in (("online", MEASURED, "-"), ("offline", "C2", "--"), ("global", "0.5", ":")):
         tpr = np.array([num(r, key) for r in rows])
@@ -129,6 +130,20 @@ def lira_roc(run_dir, out_dir):
     ax.set_ylabel("true-positive rate")
     ax.set_title(", ".join(f"{c.split('.')[1]} {v['verdict']}" for c, v in cl.items() if c.startswith("LIRA-ORDER")), fontsize=7)
     ax.legend(fontsize=6)
+    if style.exists(run_dir, "lira_dp_curves.csv"):
+        dp = read_csv(run_dir / "lira_dp_curves.csv")
+        for k, eps in enumerate(sorted({num(r, "epsilon") for r in dp})):
+            curve = [r for r in dp if num(r, "epsilon") == eps and r["measured_tpr"] == ""]
+            pts = [r for r in dp if num(r, "epsilon") == eps and r["measured_tpr"] != ""]
+            a = np.array([num(r, "fpr") for r in curve])
+            bx.plot(a, [num(r, "np_tpr") for r in curve], color=f"C{k}", lw=1.0, label=f"eps = {eps:g}: Neyman-Pearson")
+            bx.plot(a, [num(r, "cap") for r in curve], color=f"C{k}", lw=0.8, ls="--")
+            bx.plot([num(r, "fpr") for r in pts], [num(r, "measured_tpr") for r in pts], "o", color=f"C{k}", ms=3)
+        bx.set_xscale("log")
+        bx.set_yscale("log")
+        bx.set_xlabel("false-positive rate")
+        bx.set_title("DP learners: curve, cap e^eps FPR + delta (dashed), measured (dots)", fontsize=6)
+        bx.legend(fontsize=5)
     return style.save(fig, out_dir, "mem_lira_roc", style.provenance(run_dir))
 
 

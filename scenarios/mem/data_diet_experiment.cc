@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/mem/generator_config.h"
 #include "sim/core/config_error.h"
 #include "sim/mem/planted_defects.h"
 #include "sim/mem/softmax_regression.h"
@@ -24,10 +25,6 @@ constexpr std::uint64_t kNoisyInitTag = sim::StreamTag("mem/data_diet/noisy/init
 constexpr std::uint64_t kCleanInitTag = sim::StreamTag("mem/data_diet/clean/init");
 constexpr std::uint64_t kPruneTag = sim::StreamTag("mem/data_diet/random_prune");
 constexpr std::uint64_t kPlantTag = sim::StreamTag("mem/data_diet/planted_shuffle");
-
-sim::Rng Stream(std::uint64_t seed, std::uint64_t tag, std::int64_t trial) {
-  return sim::Rng(sim::StreamId{seed, tag, static_cast<std::uint64_t>(trial), 0});
-}
 
 sim::RowMatrix Weights(const DataDietOptions& o, double sd, sim::Rng& rng) {
   sim::RowMatrix w(o.data.dimension + 1, o.data.classes);
@@ -88,15 +85,15 @@ void ZeroInitChecks(const DataDietOptions& o, const sim::LabelledSample& s, sim:
 
 void NoisyArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, const sim::LabelledSample& test, std::uint64_t seed,
               std::int64_t trial, DataDietTrial* r) {
-  sim::Rng rng = Stream(seed, kNoisyTag, trial);
+  sim::Rng rng = sim::TrialRng(seed, kNoisyTag, trial);
   sim::LabelledSample s = sim::DrawSample(domain, o.data, o.train_size, rng);
   sim::DefectOptions defects;
   defects.label_noise = o.label_noise;
   const std::vector<sim::PointGroup> group = sim::PlantDefects(s, defects, o.data.classes, rng);
   ZeroInitChecks(o, s, rng, r);
-  sim::DietScores scores = AveragedScores(o, s, Stream(seed, kNoisyInitTag, trial), &r->identity_error);
+  sim::DietScores scores = AveragedScores(o, s, sim::TrialRng(seed, kNoisyInitTag, trial), &r->identity_error);
   if (o.planted_shuffle_scores) {
-    sim::Rng plant = Stream(seed, kPlantTag, trial);
+    sim::Rng plant = sim::TrialRng(seed, kPlantTag, trial);
     const std::vector<std::int64_t> p = sim::RandomPermutation(o.train_size, plant);
     std::vector<double> shuffled(p.size());
     for (std::size_t i = 0; i < p.size(); ++i) shuffled[i] = scores.el2n[static_cast<std::size_t>(p[i])];
@@ -117,7 +114,7 @@ void NoisyArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, 
   r->full_noisy = PrunedAccuracy(o, s, all, test);
   r->hardest = PrunedAccuracy(o, s, theory::OffsetWindow(scores.el2n, 0, o.Keep()), test);
   r->window = PrunedAccuracy(o, s, theory::OffsetWindow(scores.el2n, o.Offset(), o.Keep()), test);
-  sim::Rng prune = Stream(seed, kPruneTag, trial);
+  sim::Rng prune = sim::TrialRng(seed, kPruneTag, trial);
   r->random = PrunedAccuracy(o, s, RandomSubset(o.train_size, o.Keep(), prune), test);
   if (trial == 0) {
     r->el2n = scores.el2n;
@@ -128,16 +125,16 @@ void NoisyArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, 
 
 void CleanArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, const sim::LabelledSample& test, std::uint64_t seed,
               std::int64_t trial, DataDietTrial* r) {
-  sim::Rng rng = Stream(seed, kCleanTag, trial);
+  sim::Rng rng = sim::TrialRng(seed, kCleanTag, trial);
   const sim::LabelledSample s = sim::DrawSample(domain, o.data, o.train_size, rng);
   double unused = 0.0;
-  std::vector<double> el2n = AveragedScores(o, s, Stream(seed, kCleanInitTag, trial), &unused).el2n;
+  std::vector<double> el2n = AveragedScores(o, s, sim::TrialRng(seed, kCleanInitTag, trial), &unused).el2n;
   if (o.planted_keep_easiest)
     for (double& e : el2n) e = -e;
   std::vector<std::int64_t> all(static_cast<std::size_t>(o.train_size));
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
   r->full_clean = PrunedAccuracy(o, s, all, test);
-  sim::Rng prune = Stream(seed, kPruneTag, trial);
+  sim::Rng prune = sim::TrialRng(seed, kPruneTag, trial);
   for (double f : o.prune_fractions) {
     const std::int64_t kept = o.train_size - std::llround(f * static_cast<double>(o.train_size));
     r->el2n_pruned.push_back(PrunedAccuracy(o, s, theory::OffsetWindow(el2n, 0, kept), test));
@@ -163,16 +160,10 @@ std::int64_t DataDietOptions::Keep() const { return std::llround(keep_fraction *
 std::int64_t DataDietOptions::Offset() const { return planted_no_offset ? 0 : std::llround(label_noise * static_cast<double>(train_size)); }
 
 void DataDietOptions::Validate() const {
-  const std::string q = FieldPrefix(data_field), p = FieldPrefix(field);
-  Require(data.subpopulations >= 2 && data.subpopulations <= 1000000, q + "subpopulations", data.subpopulations, "must be in [2, 1e6]");
-  Require(data.zipf_exponent >= 0.0 && data.zipf_exponent <= 10.0, q + "zipf_exponent", data.zipf_exponent, "must be in [0, 10]");
-  Require(data.classes >= 2 && data.classes <= 100, q + "classes", data.classes, "must be in [2, 100]");
-  Require(data.dimension >= 1 && data.dimension <= 1000, q + "dimension", data.dimension, "must be in [1, 1000]");
-  Require(data.centre_sd >= 0.0 && data.centre_sd <= 100.0, q + "centre_sd", data.centre_sd, "must be in [0, 100]");
-  Require(data.within_sd >= 0.0 && data.within_sd <= 100.0, q + "within_sd", data.within_sd, "must be in [0, 100]");
-  Require(data.class_mean_sd >= 0.0 && data.class_mean_sd <= 100.0, q + "class_mean_sd", data.class_mean_sd, "must be in [0, 100]");
-  Require(train_size >= 20 && train_size <= 100000, q + "train_size", train_size, "must be in [20, 1e5]");
-  Require(test_size >= 1 && test_size <= 100000, q + "test_size", test_size, "must be in [1, 1e5]");
+  const std::string p = FieldPrefix(field), data_prefix = FieldPrefix(data_field);
+  ValidateGenerator(data, data_field);
+  Require(train_size >= 20 && train_size <= 100000, data_prefix + "train_size", train_size, "must be in [20, 1e5]");
+  Require(test_size >= 1 && test_size <= 100000, data_prefix + "test_size", test_size, "must be in [1, 1e5]");
   Require(label_noise > 0.0 && label_noise <= 0.5, p + "label_noise", label_noise, "must be in (0, 0.5]");
   Require(learning_rate > 0.0 && learning_rate <= 10.0, p + "learning_rate", learning_rate, "must be in (0, 10]");
   Require(steps >= 1 && steps <= 100000, p + "steps", steps, "must be in [1, 1e5]");
@@ -190,7 +181,7 @@ void DataDietOptions::Validate() const {
 }
 
 DataDietTrial DataDietRun(const DataDietOptions& o, std::uint64_t seed, std::int64_t trial) {
-  sim::Rng domain_rng = Stream(seed, kDomainTag, trial), test_rng = Stream(seed, kTestTag, trial);
+  sim::Rng domain_rng = sim::TrialRng(seed, kDomainTag, trial), test_rng = sim::TrialRng(seed, kTestTag, trial);
   const sim::SubpopulationDomain domain = sim::DrawDomain(o.data, domain_rng);
   const sim::LabelledSample test = sim::DrawSample(domain, o.data, o.test_size, test_rng);
   DataDietTrial r;

@@ -3,17 +3,11 @@
 
 #include <string>
 
+#include "scenarios/mem/generator_config.h"
 #include "sim/core/config_error.h"
 
 namespace memgen::scenarios {
 namespace {
-
-// An int field read as 64 bits and range-checked before it narrows; the error names the key.
-int SmallInt(const ConfigReader& t, const std::string& key, int fallback, std::int64_t lo, std::int64_t hi) {
-  const std::int64_t v = t.Int(key, fallback);
-  Require(v >= lo && v <= hi, t.Path(key), v, "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
-  return static_cast<int>(v);
-}
 
 theory::GaussianScores ReadScores(const ConfigReader& t, theory::GaussianScores g) {
   g.mu_in = t.Double("mu_in", g.mu_in);
@@ -35,25 +29,29 @@ GaussianTestOptions ReadGaussian(const ConfigReader& t) {
   return o;
 }
 
-void ReadData(const ConfigReader& t, ShadowOptions* o) {
-  o->data.subpopulations = t.Int("subpopulations", o->data.subpopulations);
-  o->data.zipf_exponent = t.Double("zipf_exponent", o->data.zipf_exponent);
-  o->data.classes = SmallInt(t, "classes", o->data.classes, 2, 100);
-  o->data.dimension = SmallInt(t, "dimension", o->data.dimension, 1, 1000);
-  o->data.centre_sd = t.Double("centre_sd", o->data.centre_sd);
-  o->data.within_sd = t.Double("within_sd", o->data.within_sd);
-  o->data.class_mean_sd = t.Double("class_mean_sd", o->data.class_mean_sd);
+DpCapOptions ReadDp(const ConfigReader& t) {
+  DpCapOptions o;
+  if (t.Has("epsilons")) o.epsilons = t.Doubles("epsilons");
+  o.delta = t.Double("delta", o.delta);
+  o.train_size = t.Int("train_size", o.train_size);
+  o.dimension = ReadBoundedInt(t, "dimension", o.dimension, 1, 1000);
+  o.releases = t.Int("releases", o.releases);
+  if (t.Has("fprs")) o.fprs = t.Doubles("fprs");
+  o.trials = t.Int("trials", o.trials);
+  o.trials_field = t.Path("trials");
+  o.Validate();
+  return o;
 }
 
 ShadowOptions ReadShadows(const ConfigReader& root) {
   ShadowOptions o;
-  if (root.Has("data")) ReadData(root.Table("data"), &o);
+  if (root.Has("data")) ReadGenerator(root.Table("data"), &o.data);
   const ConfigReader t = root.Table("shadows");
   o.pool = t.Int("pool", o.pool);
   o.outlier_fraction = t.Double("outlier_fraction", o.outlier_fraction);
   o.label_noise = t.Double("label_noise", o.label_noise);
   o.outlier_sd = t.Double("outlier_sd", o.outlier_sd);
-  o.features.features = SmallInt(t, "features", o.features.features, 1, 4000);
+  o.features.features = ReadBoundedInt(t, "features", o.features.features, 1, 4000);
   o.features.bandwidth = t.Double("bandwidth", o.features.bandwidth);
   o.ridge = t.Double("ridge", o.ridge);
   o.shadows = t.Int("shadows", o.shadows);
@@ -72,7 +70,8 @@ LiraOptions ReadLiraOptions(const ConfigReader& root) {
   LiraOptions out;
   if (root.Has("gaussian")) out.gaussian = ReadGaussian(root.Table("gaussian"));
   if (root.Has("shadows")) out.shadows = ReadShadows(root);
-  Require(out.gaussian || out.shadows, "shadows", std::string("(missing)"), "at least one of [gaussian], [shadows] is required");
+  if (root.Has("dp")) out.dp = ReadDp(root.Table("dp"));
+  Require(out.gaussian || out.shadows || out.dp, "shadows", std::string("(missing)"), "at least one of [gaussian], [shadows], [dp] is required");
   return out;
 }
 
@@ -80,6 +79,7 @@ sim::MemoryEstimate LiraMemory(const LiraOptions& o, int threads) {
   sim::MemoryEstimate memory;
   if (o.gaussian) AddGaussianTestMemory(*o.gaussian, threads, &memory);
   if (o.shadows) AddShadowMemory(*o.shadows, threads, &memory);
+  if (o.dp) AddDpCapMemory(*o.dp, threads, &memory);
   return memory;
 }
 

@@ -1,11 +1,13 @@
 // TOML reader for scn_mem_lira (learning_dynamics.md §8): a [gaussian] table (known Gaussian scores)
-// and a [shadows] table with its [data] table (the shared generator of §10), in lira_experiment.h.
-// [gaussian] and [shadows] are optional; at least one is required.
+// and a [shadows] table with its [data] table (the shared generator of §10), in lira_experiment.h,
+// and a [dp] table (DP learners under the cap, dp_cap_experiment.h). Each is optional; at least one
+// is required.
 #pragma once
 
 #include <optional>
 
 #include "scenarios/cli/config_reader.h"
+#include "scenarios/mem/dp_cap_experiment.h"
 #include "scenarios/mem/lira_experiment.h"
 #include "sim/run/memory_estimate.h"
 
@@ -14,6 +16,7 @@ namespace memgen::scenarios {
 struct LiraOptions {
   std::optional<GaussianTestOptions> gaussian;
   std::optional<ShadowOptions> shadows;
+  std::optional<DpCapOptions> dp;
 };
 
 LiraOptions ReadLiraOptions(const ConfigReader& root);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/mem/generator_config.h"
 #include "sim/core/config_error.h"
 #include "sim/mem/balanced_masks.h"
 #include "sim/mem/lira_attack.h"
@@ -22,10 +23,6 @@ constexpr std::uint64_t kFeatureTag = sim::StreamTag("mem/lira/features");
 constexpr std::uint64_t kMaskTag = sim::StreamTag("mem/lira/masks");
 constexpr std::uint64_t kOnionTag = sim::StreamTag("mem/lira/onion");
 constexpr std::uint64_t kPlantTag = sim::StreamTag("mem/lira/planted");
-
-sim::Rng Stream(std::uint64_t seed, std::uint64_t tag, std::int64_t trial, std::uint64_t sub = 0) {
-  return sim::Rng(sim::StreamId{seed, tag, static_cast<std::uint64_t>(trial), sub});
-}
 
 double Mean(const std::vector<double>& v, const std::vector<sim::PointGroup>& g, sim::PointGroup want) {
   double s = 0.0, k = 0.0;
@@ -49,7 +46,7 @@ Round RunRound(const ShadowOptions& o, const sim::RowMatrix& z, const std::vecto
   r.scores = sim::TrainRidgeShadows(z, labels, o.data.classes, r.in, o.ridge);
   theory::MaskMatrix fit_in = r.in;
   if (o.planted_permuted_fits) {
-    sim::Rng plant = Stream(seed, kPlantTag, trial);
+    sim::Rng plant = sim::TrialRng(seed, kPlantTag, trial);
     const std::vector<std::int64_t> p = sim::RandomPermutation(models, plant);
     for (Eigen::Index j = 0; j < models; ++j) fit_in.row(j) = r.in.row(p[static_cast<std::size_t>(j)]);
   }
@@ -67,7 +64,7 @@ struct Pool {
 };
 
 Pool DrawPool(const ShadowOptions& o, std::uint64_t seed, std::int64_t trial) {
-  sim::Rng domain_rng = Stream(seed, kDomainTag, trial), pool_rng = Stream(seed, kPoolTag, trial), feature_rng = Stream(seed, kFeatureTag, trial);
+  sim::Rng domain_rng = sim::TrialRng(seed, kDomainTag, trial), pool_rng = sim::TrialRng(seed, kPoolTag, trial), feature_rng = sim::TrialRng(seed, kFeatureTag, trial);
   const sim::SubpopulationDomain domain = sim::DrawDomain(o.data, domain_rng);
   sim::LabelledSample s = sim::DrawSample(domain, o.data, o.pool, pool_rng);
   sim::DefectOptions defects;
@@ -121,10 +118,10 @@ void Onion(const ShadowOptions& o, const Pool& pool, const std::vector<double>& 
   std::stable_sort(order.begin(), order.end(), [&](std::int64_t a, std::int64_t b) { return v[static_cast<std::size_t>(a)] > v[static_cast<std::size_t>(b)]; });
   std::vector<std::int64_t> top(order.begin(), order.begin() + k);
   if (o.planted_remove_safest) top.assign(order.end() - k, order.end());
-  sim::Rng rng = Stream(seed, kOnionTag, trial);
+  sim::Rng rng = sim::TrialRng(seed, kOnionTag, trial);
   std::vector<std::int64_t> random = sim::RandomPermutation(o.pool, rng);
   random.resize(static_cast<std::size_t>(k));
-  sim::Rng top_rng = Stream(seed, kOnionTag, trial, 1), random_rng = Stream(seed, kOnionTag, trial, 2);
+  sim::Rng top_rng = sim::TrialRng(seed, kOnionTag, trial, 1), random_rng = sim::TrialRng(seed, kOnionTag, trial, 2);
   std::tie(r->onion_top, r->exposed_top) = OnionShift(o, pool, v, top, median, threshold, top_rng, seed, trial);
   std::tie(r->onion_random, r->exposed_random) = OnionShift(o, pool, v, random, median, threshold, random_rng, seed, trial);
 }
@@ -168,14 +165,8 @@ void GaussianTestOptions::Validate() const {
 }
 
 void ShadowOptions::Validate() const {
-  const std::string q = FieldPrefix(data_field), p = FieldPrefix(field);
-  Require(data.subpopulations >= 2 && data.subpopulations <= 1000000, q + "subpopulations", data.subpopulations, "must be in [2, 1e6]");
-  Require(data.zipf_exponent >= 0.0 && data.zipf_exponent <= 10.0, q + "zipf_exponent", data.zipf_exponent, "must be in [0, 10]");
-  Require(data.classes >= 2 && data.classes <= 100, q + "classes", data.classes, "must be in [2, 100]");
-  Require(data.dimension >= 1 && data.dimension <= 1000, q + "dimension", data.dimension, "must be in [1, 1000]");
-  Require(data.centre_sd >= 0.0 && data.centre_sd <= 100.0, q + "centre_sd", data.centre_sd, "must be in [0, 100]");
-  Require(data.within_sd >= 0.0 && data.within_sd <= 100.0, q + "within_sd", data.within_sd, "must be in [0, 100]");
-  Require(data.class_mean_sd >= 0.0 && data.class_mean_sd <= 100.0, q + "class_mean_sd", data.class_mean_sd, "must be in [0, 100]");
+  const std::string p = FieldPrefix(field);
+  ValidateGenerator(data, data_field);
   Require(pool >= 20 && pool <= 20000, p + "pool", pool, "must be in [20, 20000]");
   Require(outlier_fraction >= 0.0 && label_noise >= 0.0 && outlier_fraction + label_noise <= 0.5, p + "outlier_fraction", outlier_fraction,
           "outlier_fraction and label_noise must be >= 0 with a sum of at most 0.5");
@@ -194,7 +185,7 @@ GaussianTestTrial GaussianTestRun(const GaussianTestOptions& o, std::uint64_t se
   GaussianTestTrial r;
   for (int c = 0; c < 2; ++c) {
     const theory::GaussianScores& g = c == 0 ? o.equal : o.unequal;
-    sim::Rng rng = Stream(seed, kGaussianTag, trial, static_cast<std::uint64_t>(c));
+    sim::Rng rng = sim::TrialRng(seed, kGaussianTag, trial, static_cast<std::uint64_t>(c));
     std::vector<double> in(static_cast<std::size_t>(o.samples));
     sim::FillNormal(rng, in.data(), in.size());
     for (double& x : in) x = g.mu_in + g.sd_in * x;
@@ -209,7 +200,7 @@ GaussianTestTrial GaussianTestRun(const GaussianTestOptions& o, std::uint64_t se
 
 ShadowTrial ShadowRun(const ShadowOptions& o, std::uint64_t seed, std::int64_t trial) {
   const Pool pool = DrawPool(o, seed, trial);
-  sim::Rng mask_rng = Stream(seed, kMaskTag, trial);
+  sim::Rng mask_rng = sim::TrialRng(seed, kMaskTag, trial);
   const Round round = RunRound(o, pool.z, pool.label, o.shadows, mask_rng, seed, trial);
   ShadowTrial r;
   const sim::PooledScores on = sim::Pool(round.stats.online, round.in), off = sim::Pool(round.stats.offline, round.in),

@@ -1,8 +1,9 @@
 // scn_mem_lira: membership inference (learning_dynamics.md §8): the one-sided test on known Gaussian
 // scores against its closed form, LiRA online, offline and global on ridge shadow models ordered by
 // TPR at low FPR, vulnerability of outliers and mislabeled points and its link to memorization, and
-// the privacy onion (scenarios/mem/lira_experiment.h).
-// Output: lira_roc.csv, lira_points.csv, lira_trials.csv, summary.json.
+// the privacy onion (scenarios/mem/lira_experiment.h), and DP learners under the cap e^eps FPR + delta
+// (scenarios/mem/dp_cap_experiment.h).
+// Output: lira_roc.csv, lira_points.csv, lira_trials.csv, lira_dp_curves.csv, summary.json.
 #include "scenarios/cli/scenario_main.h"
 #include "scenarios/mem/lira_config.h"
 
@@ -24,6 +25,11 @@ sc::ScenarioOutput Run(const LiraOptions& options, const sc::ScenarioContext& co
     out.tables.emplace_back("lira_roc", sc::RocTable(r));
     out.tables.emplace_back("lira_points", sc::VulnerabilityTable(r));
     out.tables.emplace_back("lira_trials", sc::ShadowTrialTable(r));
+  }
+  if (options.dp) {
+    const sc::DpCapResult r = sc::RunDpCap(*options.dp, context.seed, runner);
+    add(sc::BuildDpCapClaims(r, context.claim_size));
+    out.tables.emplace_back("lira_dp_curves", sc::DpCurveTable(r));
   }
   return out;
 }

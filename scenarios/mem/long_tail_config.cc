@@ -3,24 +3,18 @@
 
 #include <string>
 
+#include "scenarios/mem/generator_config.h"
 #include "sim/core/config_error.h"
 
 namespace memgen::scenarios {
 namespace {
-
-// An int field read as 64 bits and range-checked before it narrows; the error names the key.
-int SmallInt(const ConfigReader& t, const std::string& key, int fallback, std::int64_t lo, std::int64_t hi) {
-  const std::int64_t v = t.Int(key, fallback);
-  Require(v >= lo && v <= hi, t.Path(key), v, "must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
-  return static_cast<int>(v);
-}
 
 DiscreteTailOptions ReadDiscrete(const ConfigReader& t) {
   DiscreteTailOptions o;
   o.domain_size = t.Int("domain_size", o.domain_size);
   o.samples = t.Int("samples", o.samples);
   o.zipf_exponent = t.Double("zipf_exponent", o.zipf_exponent);
-  o.classes = SmallInt(t, "classes", o.classes, 2, 1000);
+  o.classes = ReadBoundedInt(t, "classes", o.classes, 2, 1000);
   o.trials = t.Int("trials", o.trials);
   o.trials_field = t.Path("trials");
   o.Validate(t.prefix());
@@ -37,8 +31,8 @@ EstimatorOptions ReadEstimator(const ConfigReader& t) {
   EstimatorOptions o;
   o.subpopulations = t.Int("subpopulations", o.subpopulations);
   o.zipf_exponent = t.Double("zipf_exponent", o.zipf_exponent);
-  o.classes = SmallInt(t, "classes", o.classes, 2, 1000);
-  o.dimension = SmallInt(t, "dimension", o.dimension, 1, 1000);
+  o.classes = ReadBoundedInt(t, "classes", o.classes, 2, 1000);
+  o.dimension = ReadBoundedInt(t, "dimension", o.dimension, 1, 1000);
   o.within_sd = t.Double("within_sd", o.within_sd);
   o.train_size = t.Int("train_size", o.train_size);
   o.test_size = t.Int("test_size", o.test_size);

@@ -24,10 +24,6 @@ constexpr std::uint64_t kDomainTag = sim::StreamTag("mem/long_tail/estimator/dom
 constexpr std::uint64_t kDataTag = sim::StreamTag("mem/long_tail/estimator/data");
 constexpr std::uint64_t kMaskTag = sim::StreamTag("mem/long_tail/estimator/masks");
 
-sim::Rng Stream(std::uint64_t seed, std::uint64_t tag, std::int64_t trial) {
-  return sim::Rng(sim::StreamId{seed, tag, static_cast<std::uint64_t>(trial), 0});
-}
-
 theory::MaskMatrix DrawMasks(const EstimatorOptions& o, sim::Rng& rng) {
   switch (o.masks) {
     case MaskKind::kLira: return sim::LiraArgsortMask(o.runs, o.train_size, o.RunsIn(), rng);
@@ -84,7 +80,7 @@ void EstimatorOptions::Validate(const std::string& field) const {
 
 DiscreteTailTrial DiscreteTailRun(const DiscreteTailOptions& o, std::uint64_t seed, std::int64_t trial) {
   const std::vector<double> f = theory::ZipfFrequencies(o.domain_size, o.zipf_exponent);
-  sim::Rng sample_rng = Stream(seed, kSampleTag, trial), label_rng = Stream(seed, kLabelTag, trial);
+  sim::Rng sample_rng = sim::TrialRng(seed, kSampleTag, trial), label_rng = sim::TrialRng(seed, kLabelTag, trial);
   const std::vector<std::int64_t> counts = sim::SampleCounts(sim::CumulativeSums(f), o.samples, sample_rng);
   DiscreteTailTrial r;
   for (int l = 1; l <= 3; ++l) {
@@ -105,7 +101,7 @@ EstimatorTrial EstimatorRun(const EstimatorOptions& o, std::uint64_t seed, std::
   so.classes = o.classes;
   so.dimension = o.dimension;
   so.within_sd = o.within_sd;
-  sim::Rng domain_rng = Stream(seed, kDomainTag, trial), data_rng = Stream(seed, kDataTag, trial), mask_rng = Stream(seed, kMaskTag, trial);
+  sim::Rng domain_rng = sim::TrialRng(seed, kDomainTag, trial), data_rng = sim::TrialRng(seed, kDataTag, trial), mask_rng = sim::TrialRng(seed, kMaskTag, trial);
   const sim::SubpopulationDomain domain = sim::DrawDomain(so, domain_rng);
   const sim::LabelledSample train = sim::DrawSample(domain, so, o.train_size, data_rng);
   const sim::LabelledSample test = sim::DrawSample(domain, so, o.test_size, data_rng);

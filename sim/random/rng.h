@@ -52,4 +52,9 @@ class Rng {
   int used_ = 4;
 };
 
+// The stream of one trial: (seed, tag) the key, the trial index and a substream in the counter.
+inline Rng TrialRng(std::uint64_t seed, std::uint64_t tag, std::int64_t trial, std::uint64_t substream = 0) {
+  return Rng(StreamId{seed, tag, static_cast<std::uint64_t>(trial), substream});
+}
+
 }  // namespace memgen::sim

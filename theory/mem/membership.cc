@@ -26,6 +26,8 @@ double OneSidedTpr(double fpr, const GaussianScores& g) {
   return Phi(PhiInverse(fpr) * g.sd_out / g.sd_in + (g.mu_in - g.mu_out) / g.sd_in);
 }
 
+double DpPowerCap(double fpr, double epsilon_dp, double delta) { return std::min(1.0, std::exp(epsilon_dp) * fpr + delta); }
+
 double LiraOnline(double score, double mu_in, double sd_in, double mu_out, double sd_out) {
   const double zi = (score - mu_in) / sd_in, zo = (score - mu_out) / sd_out;
   return -0.5 * zi * zi - std::log(sd_in) + 0.5 * zo * zo + std::log(sd_out);

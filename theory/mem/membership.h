@@ -9,6 +9,10 @@
 //   online   log N(φ; μ_in, σ_in²) − log N(φ; μ_out, σ_out²)        (the log likelihood ratio),
 //   offline  (φ − μ_out)/σ_out, monotone in the one-sided p-value 1 − Φ((φ − μ_out)/σ_out),
 //   global   φ itself (one threshold for every point).
+// An (ε, δ)-DP learner caps every test's power: TPR ≤ min(1, e^ε·FPR + δ) at every FPR (Kairouz, Oh,
+// Viswanath 2015; the hypothesis-testing reading of DP). The Gaussian mechanism with ℓ₂ sensitivity Δ
+// and noise σ, attacked by the Neyman–Pearson test on the target's direction, has
+// TPR(α) = Φ(Φ⁻¹(α) + Δ/σ) (OneSidedTpr with μ_in − μ_out = Δ, σ_in = σ_out = σ).
 // TPR at a low FPR follows the LiRA code (plot.py: tpr[np.where(fpr < α)[0][-1]]): the largest TPR
 // among thresholds whose empirical FPR is below α, i.e. at most ⌈α n_out⌉ − 1 OUT scores above it.
 #pragma once
@@ -23,6 +27,7 @@ struct GaussianScores {
 
 double OneSidedThreshold(double fpr, const GaussianScores& g);  ///< τ = μ_out + σ_out Φ⁻¹(1 − α)
 double OneSidedTpr(double fpr, const GaussianScores& g);        ///< Φ(Φ⁻¹(α)σ_out/σ_in + (μ_in − μ_out)/σ_in)
+double DpPowerCap(double fpr, double epsilon_dp, double delta);  ///< min(1, e^ε α + δ)
 
 double LiraOnline(double score, double mu_in, double sd_in, double mu_out, double sd_out);
 double LiraOffline(double score, double mu_out, double sd_out);

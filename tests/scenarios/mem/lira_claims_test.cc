@@ -4,11 +4,13 @@
 //  - LIRA-ORDER: the attack's IN/OUT fits read a mask whose models are permuted, so the online and
 //    offline attacks fall to chance and the global threshold beats them;
 //  - LIRA-VULN: vulnerability reversed (1 − v);
-//  - LIRA-ONION: the onion removes the k least vulnerable points instead of the most vulnerable.
+//  - LIRA-ONION: the onion removes the k least vulnerable points instead of the most vulnerable;
+//  - LIRA-DP: the release calibrated for half the sensitivity (too little noise) beats the cap.
 #include <catch2/catch.hpp>
 
 #include "support/claim_counts.h"
 
+#include "scenarios/mem/dp_cap_experiment.h"
 #include "scenarios/mem/lira_experiment.h"
 
 using namespace memgen;
@@ -81,4 +83,32 @@ TEST_CASE("LiRA: an onion that removes the safest points exposes less than a ran
   o.planted_remove_safest = true;
   o.trials = 24;  // the regression-to-the-mean gap is a few SE at 10 trials
   CHECK(test::CountClaims(Shadows(o), "LIRA-ONION", Verdict::kFail) == 1);
+}
+
+namespace {
+
+DpCapOptions SmallDp() {
+  DpCapOptions o;
+  o.releases = 40000;
+  o.trials = 30;
+  return o;
+}
+
+std::vector<theory::Claim> Dp(const DpCapOptions& o) { return BuildDpCapClaims(RunDpCap(o, 23, test::TwoThreads()), kSize); }
+
+}  // namespace
+
+TEST_CASE("LiRA: DP learners stay under e^eps FPR + delta, for eps above 1 too", "[unit]") {
+  CHECK(test::CountClaims(Dp(SmallDp()), "LIRA-DP", Verdict::kPass) == 8);
+}
+
+TEST_CASE("LiRA: a release with too little noise beats the DP cap", "[unit][control:LIRA-DP]") {
+  DpCapOptions o = SmallDp();
+  o.planted_half_noise = true;
+  const auto claims = Dp(o);
+  CHECK(test::CountClaims(claims, "LIRA-DP.cap", Verdict::kFail) == 4);
+  // at eps = 4 the cap at FPR >= 0.01 is loose enough for half the noise; the exact claim catches it
+  CHECK(test::CountClaims(claims, "LIRA-DP.empirical.e0.5", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "LIRA-DP.empirical.e1", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "LIRA-DP.empirical.e2", Verdict::kFail) == 1);
 }

@@ -52,3 +52,12 @@ TEST_CASE("MedianSkipping leaves one element out", "[unit]") {
 }
 
 }  // namespace memgen::theory
+
+namespace memgen::theory {
+
+TEST_CASE("DpPowerCap is min(1, e^eps alpha + delta)", "[unit]") {
+  CHECK(DpPowerCap(0.01, 1.0, 1e-5) == Approx(std::exp(1.0) * 0.01 + 1e-5).epsilon(1e-15));
+  CHECK(DpPowerCap(0.5, 2.0, 1e-5) == 1.0);
+}
+
+}  // namespace memgen::theory
