@@ -38,7 +38,7 @@ struct Round {
   std::vector<double> v;
 };
 
-// M shadows on the rows `rows` of the pool's features, leave-one-model-out LiRA and vulnerability.
+// `models` shadows on the features z (argsort masks from rng), leave-one-model-out LiRA and vulnerability.
 Round RunRound(const ShadowOptions& o, const sim::RowMatrix& z, const std::vector<int>& labels, std::int64_t models, sim::Rng& rng,
                std::uint64_t seed, std::int64_t trial) {
   Round r;
