@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "scenarios/mem/generator_config.h"
 #include "sim/core/config_error.h"
@@ -38,6 +39,12 @@ double PrunedAccuracy(const DataDietOptions& o, const sim::LabelledSample& s, co
   sim::RowMatrix w = sim::RowMatrix::Zero(o.data.dimension + 1, o.data.classes);
   sim::TrainSoftmaxOn(s.x, s.label, keep, o.steps, o.learning_rate, &w);
   return sim::SoftmaxAccuracy(w, test.x, test.label);
+}
+
+std::vector<std::int64_t> AllRows(std::int64_t n) {
+  std::vector<std::int64_t> rows(static_cast<std::size_t>(n));
+  std::iota(rows.begin(), rows.end(), std::int64_t{0});
+  return rows;
 }
 
 std::vector<std::int64_t> RandomSubset(std::int64_t n, std::int64_t k, sim::Rng& rng) {
@@ -109,9 +116,7 @@ void NoisyArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, 
   r->auroc = sim::Auroc(el2n, noisy);
   r->precision = theory::PrecisionAtTop(scores.el2n, noisy, noisy_count);
   r->spearman_grand_el2n = theory::Spearman(scores.grand, scores.el2n);
-  std::vector<std::int64_t> all(static_cast<std::size_t>(o.train_size));
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
-  r->full_noisy = PrunedAccuracy(o, s, all, test);
+  r->full_noisy = PrunedAccuracy(o, s, AllRows(o.train_size), test);
   r->hardest = PrunedAccuracy(o, s, theory::OffsetWindow(scores.el2n, 0, o.Keep()), test);
   r->window = PrunedAccuracy(o, s, theory::OffsetWindow(scores.el2n, o.Offset(), o.Keep()), test);
   sim::Rng prune = sim::TrialRng(seed, kPruneTag, trial);
@@ -131,9 +136,7 @@ void CleanArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, 
   std::vector<double> el2n = AveragedScores(o, s, sim::TrialRng(seed, kCleanInitTag, trial), &unused).el2n;
   if (o.planted_keep_easiest)
     for (double& e : el2n) e = -e;
-  std::vector<std::int64_t> all(static_cast<std::size_t>(o.train_size));
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
-  r->full_clean = PrunedAccuracy(o, s, all, test);
+  r->full_clean = PrunedAccuracy(o, s, AllRows(o.train_size), test);
   sim::Rng prune = sim::TrialRng(seed, kPruneTag, trial);
   for (double f : o.prune_fractions) {
     const std::int64_t kept = o.train_size - std::llround(f * static_cast<double>(o.train_size));
