@@ -37,7 +37,8 @@ function(memgen_add_scenario_library simulator)
 endfunction()
 
 # memgen_add_test(<name> SOURCES ... LIBRARIES ...): one Catch2 binary linking the layer it tests,
-# tests discovered by ctest.
+# tests discovered by ctest. ctest splits a discovered name at ';', so a test case whose name holds one
+# would run an empty filter and pass; FAIL_REGULAR_EXPRESSION makes such a test fail instead.
 function(memgen_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES" ${ARGN})
   add_executable(${name} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/catch_main.cc)
@@ -47,5 +48,6 @@ function(memgen_add_test name)
     MEMGEN_BINARY_DIR="${PROJECT_BINARY_DIR}" MEMGEN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   memgen_set_warnings(${name})
   memgen_set_optimisation(${name})
-  catch_discover_tests(${name} PROPERTIES TIMEOUT 600 ENVIRONMENT "RC_PARAMS=seed=20261121")
+  catch_discover_tests(${name} PROPERTIES TIMEOUT 600 ENVIRONMENT "RC_PARAMS=seed=20261121"
+                       FAIL_REGULAR_EXPRESSION "No test cases matched")
 endfunction()

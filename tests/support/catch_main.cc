@@ -1,5 +1,6 @@
 // The one Catch2 runner of every memgen test binary. It prints Catch2's rng seed (used by Catch's own
-// shuffling; set it with --rng-seed). RapidCheck properties draw their own seed and, on a failure,
+// shuffling; set it with --rng-seed) to stderr, so that ctest's discovery, which reads the test names
+// from stdout, does not take the line for a test. RapidCheck properties draw their own seed and, on a failure,
 // print the RC_PARAMS="reproduce=..." line that replays it. Monte Carlo tests use fixed master seeds.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
@@ -10,6 +11,6 @@ int main(int argc, char** argv) {
   Catch::Session session;
   const int parse = session.applyCommandLine(argc, argv);
   if (parse != 0) return parse;
-  std::printf("memgen tests: Catch2 rng seed %u\n", session.config().rngSeed());
+  std::fprintf(stderr, "memgen tests: Catch2 rng seed %u\n", session.config().rngSeed());
   return session.run();
 }

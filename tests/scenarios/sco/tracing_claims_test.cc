@@ -98,7 +98,7 @@ TEST_CASE("negative control: a wrong CSL excess formula fails the identity", "[u
   CHECK(test::CountClaims(BuildScoCellClaims(result), "SCO-E0.csl", Verdict::kFail) == 1);
 }
 
-TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner with 1% noise is not",
+TEST_CASE("cube: sound, traced below the threshold, DP capped, a 'DP' learner with 1% noise is not",
           "[unit][stat][control:SCO-E4]") {
   CubeCellOptions cube;
   cube.name = "c";
@@ -117,7 +117,7 @@ TEST_CASE("cube: sound, traced below the threshold, DP capped; a 'DP' learner wi
   CHECK(test::CountClaims(wrong, "SCO-E4.dp_cap.c", Verdict::kFail) == 1);
 }
 
-TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails F1", "[unit][stat][control:SCO-E0]") {
+TEST_CASE("scalar fingerprint identities hold, a wrong g' for the majority fails F1", "[unit][stat][control:SCO-E0]") {
   FingerprintMcOptions o;
   o.n = {11};
   o.p = {0.3};
@@ -132,7 +132,7 @@ TEST_CASE("scalar fingerprint identities hold; a wrong g' for the majority fails
   CHECK(test::CountClaims(bad.claims, "SCO-E0.F1.n11.p0.3.mean", Verdict::kPass) == 1);
 }
 
-TEST_CASE("Thm 4.5 across eps holds for ERM; a tracer with a 50x threshold recalls nothing and fails",
+TEST_CASE("Thm 4.5 across eps holds for ERM, a tracer with a 50x threshold recalls nothing and fails",
           "[unit][stat][control:SCO-E1]") {
   std::vector<ScoCellResult> good, blind;
   for (double eps : {0.3, 0.25, 0.2}) {

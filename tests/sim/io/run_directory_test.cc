@@ -79,7 +79,7 @@ TEST_CASE("an existing run is refused without overwrite and replaced whole with 
   CHECK(Entries(parent) == std::set<std::string>{"run"});
 }
 
-TEST_CASE("a run-id held by a live run is refused; released, it can be claimed again", "[unit][io]") {
+TEST_CASE("a run-id held by a live run is refused, released, it can be claimed again", "[unit][io]") {
   const fs::path parent = FreshDir("lock");
   {
     RunDirectory first = RunDirectory::Claim(Options(parent, "run", false));

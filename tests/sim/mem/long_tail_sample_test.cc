@@ -30,7 +30,7 @@ TEST_CASE("DrawIndex and UniformClassIndex are unbiased", "[unit]") {
   for (double h : classes) CHECK(std::fabs(h / draws - 1.0 / 7) < 6.0 * std::sqrt((1.0 / 7) * (6.0 / 7) / draws));
 }
 
-TEST_CASE("sample counts add up to n; level statistics", "[unit]") {
+TEST_CASE("sample counts add up to n, level statistics", "[unit]") {
   Rng rng = TestRng(1);
   const std::vector<double> f{0.4, 0.3, 0.2, 0.1};
   const auto counts = SampleCounts(CumulativeSums(f), 50, rng);
@@ -58,7 +58,7 @@ TEST_CASE("memorizer and non-memorizer: errors only where they guess", "[unit]")
   CHECK(non / reps == Approx(0.5 * 0.75).margin(6.0 * 0.25 * std::sqrt(2 * 0.1875 / reps)));
 }
 
-TEST_CASE("LiRA and cyclic masks are point-balanced; choice masks are not", "[unit]") {
+TEST_CASE("LiRA and cyclic masks are point-balanced, choice masks are not", "[unit]") {
   Rng rng = TestRng(3);
   const auto lira = LiraArgsortMask(20, 50, 14, rng);
   CHECK(theory::IsPointBalanced(lira));

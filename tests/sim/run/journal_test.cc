@@ -57,7 +57,7 @@ TEST_CASE("a resumed run reuses the journaled blocks and returns the same result
   CHECK(complete.recovered_blocks() == 7);
 }
 
-TEST_CASE("a journal from another run is refused; a fresh journal starts empty", "[unit][journal]") {
+TEST_CASE("a journal from another run is refused, a fresh journal starts empty", "[unit][journal]") {
   const fs::path path = FreshJournal("other");
   std::atomic<int> computed{0};
   {

@@ -38,7 +38,7 @@ TEST_CASE("Zipf frequencies are normalised and decreasing", "[unit]") {
   CHECK(f[0] / f[1] == Approx(2.0).epsilon(1e-14));
 }
 
-TEST_CASE("tau_l is the level-l mass over the level-l count; tau_1 E[#singletons] = singleton mass", "[unit]") {
+TEST_CASE("tau_l is the level-l mass over the level-l count, tau_1 E[#singletons] = singleton mass", "[unit]") {
   const auto f = ZipfFrequencies(3000, 1.2);
   for (int n : {100, 3000, 20000})
     for (int l : {1, 2, 3})

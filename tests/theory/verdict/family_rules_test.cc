@@ -43,7 +43,7 @@ TEST_CASE("an unmet precondition makes any outcome INCONCLUSIVE with its reason"
   CHECK(c.reason().rfind("the learner is not accurate here", 0) == 0);
 }
 
-TEST_CASE("a rule that holds without the power to see the effect is INCONCLUSIVE; a violation still FAILs",
+TEST_CASE("a rule that holds without the power to see the effect is INCONCLUSIVE, a violation still FAILs",
           "[unit]") {
   ClaimHeader header{"e", "", ""};
   header.effect = 0.1;  // detectable deviation (4 + 1.28) 0.1 = 0.53 > 0.1
