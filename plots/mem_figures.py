@@ -23,6 +23,13 @@ Membership inference (scn_mem_lira):
                           the same shadow models, by group (clean, mislabeled, outlier), trial 0; and the
                           onion's mean shift of the previously safe points after removing the top k or k
                           random points; LIRA-VULN and LIRA-ONION verdicts
+Per-instance privacy and unlearning (scn_mem_unlearning):
+  mem_unlearning          left: the closed-form unlearning divergence D_k = D_alpha(unlearned after k steps
+                          on S\\i || nu_S\\i) of the chains' removed example against k (log scale), with the
+                          asymptotic line 2 ln(1 - eta lambda_min(H')) and the window of UNL-UNLEARN.rate;
+                          middle and right: the exact steps k* and the Monte Carlo steps k-hat (KS against
+                          retrained models) against the privacy loss P = D_alpha(nu_S || nu_S\\i), by group
+                          (clean, mislabeled, outlier, repeated), the first 20 data sets; UNL verdicts
 """
 import numpy as np
 
@@ -173,6 +180,49 @@ def lira_vulnerability(run_dir, out_dir):
 # --- end mem_lira ---
 
 
+# --- mem_unlearning ---
+UNLEARNING_GROUPS = {"clean": MEASURED, "noisy": "C3", "outlier": "C2", "repeated": "C4"}
+
+
+def unlearning(run_dir, out_dir):
+    if not style.exists(run_dir, "unlearning_curve.csv", "unlearning_points.csv", "summary.json"):
+        return []
+    cl = style.claims(run_dir)
+    fig, (ax, bx, cx) = plt.subplots(1, 3, figsize=(8.0, 3.1))
+    fig.subplots_adjust(wspace=0.45)
+    curve = read_csv(run_dir / "unlearning_curve.csv")
+    k = np.array([num(r, "k") for r in curve])
+    ax.plot(k, [num(r, "divergence") for r in curve], color=MEASURED, label="D_k, closed form")
+    ax.plot(k, [num(r, "asymptotic_line") for r in curve], color=PREDICTED, lw=0.8, ls="--", label="2 ln(1 - eta lambda_min) per step")
+    d = cl.get("UNL-UNLEARN.rate", {}).get("details", {})
+    if "window_start" in d:
+        ax.axvspan(d["window_start"], d["window_end"], color="0.9", label="rate window")
+    ax.set_yscale("log")
+    ax.set_xlabel("unlearning steps k on S\\i", fontsize=7)
+    ax.set_ylabel("D_alpha(after k steps || nu_S\\i)", fontsize=7)
+    ax.legend(fontsize=5)
+    ax.set_title(verdict_lines(cl, "UNL-UNLEARN"), fontsize=6)
+    rows = [r for r in read_csv(run_dir / "unlearning_points.csv") if int(r["trial"]) < 20]
+    for axis, key, label in ((bx, "exact_steps", "exact steps k*"), (cx, "mc_steps", "Monte Carlo steps k-hat (KS)")):
+        for group, color in UNLEARNING_GROUPS.items():
+            pts = [r for r in rows if r["group"] == group]
+            axis.scatter([num(r, "privacy_loss") for r in pts], [num(r, key) for r in pts], s=3, alpha=0.5, color=color, label=f"{group} ({len(pts)})")
+        axis.set_xscale("log")
+        axis.set_xlabel("privacy loss P = D_alpha(nu_S || nu_S\\i)", fontsize=7)
+        axis.set_ylabel(label, fontsize=7)
+    bx.legend(fontsize=5)
+    bx.set_title(verdict_lines(cl, "UNL-RANK"), fontsize=5)
+    cx.set_title(verdict_lines(cl, "UNL-GROUP"), fontsize=5)
+    return style.save(fig, out_dir, "mem_unlearning", style.provenance(run_dir))
+
+
+def verdict_lines(claims, family, per_line=2):
+    """The family's verdicts as 'name VERDICT', a few per line."""
+    items = [f"{c.split('.')[1]} {v['verdict']}" for c, v in claims.items() if c.startswith(family + ".")]
+    return "\n".join(", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line))
+# --- end mem_unlearning ---
+
+
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
 FIGURES = {"mem_long_tail": long_tail, "mem_data_diet_scores": data_diet_scores, "mem_data_diet_pruning": data_diet_pruning,
-           "mem_lira_roc": lira_roc, "mem_lira_vulnerability": lira_vulnerability}
+           "mem_lira_roc": lira_roc, "mem_lira_vulnerability": lira_vulnerability, "mem_unlearning": unlearning}

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "scenarios/cli/config_reader.h"
+#include "sim/mem/regression_sample.h"
 #include "sim/mem/subpopulation_data.h"
 
 namespace memgen::scenarios {
@@ -18,5 +19,11 @@ void ReadGenerator(const ConfigReader& t, sim::SubpopulationOptions* o);
 
 // Range checks of the generator's fields, named `table`.<field> (exit code 2 on a violation).
 void ValidateGenerator(const sim::SubpopulationOptions& o, const std::string& table);
+
+// The [data] table of a two-class regression sample (sim/mem/regression_sample.h): the generator's
+// fields plus examples, outlier_fraction, outlier_sd, label_noise, repeated and copies.
+void ReadRegressionSample(const ConfigReader& t, sim::RegressionSampleOptions* o);
+// Its range checks: classes = 2, and enough clean examples for the repeated ones.
+void ValidateRegressionSample(const sim::RegressionSampleOptions& o, const std::string& table);
 
 }  // namespace memgen::scenarios

@@ -25,6 +25,7 @@
 #include "scenarios/mem/data_diet_config.h"
 #include "scenarios/mem/lira_config.h"
 #include "scenarios/mem/long_tail_config.h"
+#include "scenarios/mem/unlearning_config.h"
 #include "scenarios/sco/config.h"
 #include "scenarios/spur/config.h"
 #include "scenarios/spur/regression_config.h"
@@ -34,11 +35,11 @@
 
 namespace memgen::fuzz {
 
-// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 14.
-inline const std::array<const char*, 14> kScenarios = {"bo_isotropic",    "bo_spectra",     "sco_tracing", "spur_figure1",    "spur_theory",
-                                                       "spur_regression", "ld_deep_linear", "ld_grokking", "ld_weight_decay", "ld_random_labels",
-                                                       "ld_memorization", "mem_long_tail",   "mem_data_diet",   "mem_lira"};
-inline const std::array<const char*, 14> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld", "ld", "ld", "mem", "mem", "mem"};
+// The registry's order (scenarios/registry.json): an input's first byte picks one by index mod 15.
+inline const std::array<const char*, 15> kScenarios = {"bo_isotropic",    "bo_spectra",     "sco_tracing",   "spur_figure1",    "spur_theory",
+                                                       "spur_regression", "ld_deep_linear", "ld_grokking",   "ld_weight_decay", "ld_random_labels",
+                                                       "ld_memorization", "mem_long_tail",  "mem_data_diet", "mem_lira",        "mem_unlearning"};
+inline const std::array<const char*, 15> kSimulators = {"bo", "bo", "sco", "spur", "spur", "spur", "ld", "ld", "ld", "ld", "ld", "mem", "mem", "mem", "mem"};
 
 inline constexpr double kAvailableBytes = 16.0 * 1024 * 1024 * 1024;  // a fixed machine: 16 GiB
 
@@ -72,6 +73,7 @@ inline sim::MemoryEstimate Memory(const scenarios::MemorizationOptions& o, int t
 inline sim::MemoryEstimate Memory(const scenarios::LongTailOptions& o, int threads) { return scenarios::LongTailMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::DataDietOptions& o, int threads) { return scenarios::DataDietMemory(o, threads); }
 inline sim::MemoryEstimate Memory(const scenarios::LiraOptions& o, int threads) { return scenarios::LiraMemory(o, threads); }
+inline sim::MemoryEstimate Memory(const scenarios::UnlearningOptions& o, int threads) { return scenarios::UnlearningMemory(o, threads); }
 
 template <typename Read>
 void Validate(const char* scenario, const toml::table& config, Read read) {
@@ -104,7 +106,8 @@ inline void ValidateAs(std::size_t index, const toml::table& config) {
     case 10: return Validate(kScenarios[10], config, scenarios::ReadMemorizationOptions);
     case 11: return Validate(kScenarios[11], config, scenarios::ReadLongTailOptions);
     case 12: return Validate(kScenarios[12], config, scenarios::ReadDataDietOptions);
-    default: return Validate(kScenarios[13], config, scenarios::ReadLiraOptions);
+    case 13: return Validate(kScenarios[13], config, scenarios::ReadLiraOptions);
+    default: return Validate(kScenarios[14], config, scenarios::ReadUnlearningOptions);
   }
 }
 

@@ -24,18 +24,22 @@ std::vector<double> MeanRanks(const std::vector<double>& x) {
   return rank;
 }
 
-double Spearman(const std::vector<double>& x, const std::vector<double>& y) {
+double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
   MEMGEN_CHECK(x.size() == y.size()) << x.size() << " vs " << y.size();
-  const std::vector<double> rx = MeanRanks(x), ry = MeanRanks(y);
   const double n = static_cast<double>(x.size());
-  const double mx = std::accumulate(rx.begin(), rx.end(), 0.0) / n, my = std::accumulate(ry.begin(), ry.end(), 0.0) / n;
+  const double mx = std::accumulate(x.begin(), x.end(), 0.0) / n, my = std::accumulate(y.begin(), y.end(), 0.0) / n;
   double sxy = 0.0, sxx = 0.0, syy = 0.0;
-  for (std::size_t i = 0; i < rx.size(); ++i) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) * (rx[i] - mx);
-    syy += (ry[i] - my) * (ry[i] - my);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
   }
   return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : NAN;
+}
+
+double Spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  MEMGEN_CHECK(x.size() == y.size()) << x.size() << " vs " << y.size();
+  return Pearson(MeanRanks(x), MeanRanks(y));
 }
 
 }  // namespace memgen::theory

@@ -12,6 +12,9 @@ namespace memgen::theory {
 
 std::vector<double> MeanRanks(const std::vector<double>& x);
 
+// Pearson's product-moment correlation; NaN when either side is constant. Its square is the R² of the
+// least-squares line of y on x.
+double Pearson(const std::vector<double>& x, const std::vector<double>& y);
 double Spearman(const std::vector<double>& x, const std::vector<double>& y);
 
 }  // namespace memgen::theory

@@ -31,3 +31,14 @@ TEST_CASE("Spearman: the no-ties shortcut, monotone maps and ties", "[unit]") {
 
 }  // namespace
 }  // namespace memgen::theory
+
+namespace memgen::theory {
+
+TEST_CASE("Pearson: a hand value, ±1 on lines, NaN for a constant side", "[unit]") {
+  CHECK(Pearson({1, 2, 3}, {1, 3, 2}) == Approx(0.5));  // sxy = 1, sxx = syy = 2
+  CHECK(Pearson({1, 2, 3, 4}, {3, 5, 7, 9}) == Approx(1.0));
+  CHECK(Pearson({1, 2, 3, 4}, {2, 1, 0, -1}) == Approx(-1.0));
+  CHECK(std::isnan(Pearson({1, 1, 1}, {1, 2, 3})));
+}
+
+}  // namespace memgen::theory
