@@ -30,6 +30,9 @@ Per-instance privacy and unlearning (scn_mem_unlearning):
                           middle and right: the exact steps k* and the Monte Carlo steps k-hat (KS against
                           retrained models) against the privacy loss P = D_alpha(nu_S || nu_S\\i), by group
                           (clean, mislabeled, outlier, repeated), the first 20 data sets; UNL verdicts
+  mem_unlearning_logistic the small logistic model: Monte Carlo unlearning steps k-hat and the LiRA-style
+                          vulnerability v of the probed examples against the heuristic privacy score P,
+                          by group; UNL-LOGIT verdicts
 """
 import numpy as np
 
@@ -220,9 +223,27 @@ def verdict_lines(claims, family, per_line=2):
     """The family's verdicts as 'name VERDICT', a few per line."""
     items = [f"{c.split('.')[1]} {v['verdict']}" for c, v in claims.items() if c.startswith(family + ".")]
     return "\n".join(", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line))
+def unlearning_logistic(run_dir, out_dir):
+    if not style.exists(run_dir, "unlearning_logistic.csv", "summary.json"):
+        return []
+    cl = style.claims(run_dir)
+    rows = read_csv(run_dir / "unlearning_logistic.csv")
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(6.4, 3.0))
+    fig.subplots_adjust(wspace=0.35)
+    for axis, key, label in ((ax, "mc_steps", "Monte Carlo unlearning steps k-hat (KS)"), (bx, "vulnerability", "vulnerability v (AUC of margins IN vs OUT)")):
+        for group, color in UNLEARNING_GROUPS.items():
+            pts = [r for r in rows if r["group"] == group]
+            axis.scatter([num(r, "privacy_score") for r in pts], [num(r, key) for r in pts], s=4, alpha=0.6, color=color, label=f"{group} ({len(pts)})")
+        axis.set_xscale("log")
+        axis.set_xlabel("privacy score P (sum of per-step Renyi terms)", fontsize=7)
+        axis.set_ylabel(label, fontsize=7)
+    ax.legend(fontsize=5)
+    ax.set_title(verdict_lines(cl, "UNL-LOGIT", per_line=3), fontsize=5)
+    return style.save(fig, out_dir, "mem_unlearning_logistic", style.provenance(run_dir))
 # --- end mem_unlearning ---
 
 
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
 FIGURES = {"mem_long_tail": long_tail, "mem_data_diet_scores": data_diet_scores, "mem_data_diet_pruning": data_diet_pruning,
-           "mem_lira_roc": lira_roc, "mem_lira_vulnerability": lira_vulnerability, "mem_unlearning": unlearning}
+           "mem_lira_roc": lira_roc, "mem_lira_vulnerability": lira_vulnerability, "mem_unlearning": unlearning,
+           "mem_unlearning_logistic": unlearning_logistic}

@@ -46,13 +46,32 @@ UnlearningPointOptions ReadPoints(const ConfigReader& t) {
   return o;
 }
 
+LogisticUnlearningOptions ReadLogistic(const ConfigReader& t) {
+  LogisticUnlearningOptions o;
+  if (t.Has("data")) ReadRegressionSample(t.Table("data"), &o.sample);
+  o.params.ridge = t.Double("ridge", o.params.ridge);
+  o.params.eta = t.Double("learning_rate", o.params.eta);
+  o.params.inv_beta = t.Double("temperature", o.params.inv_beta);
+  o.alpha = t.Double("alpha", o.alpha);
+  o.steps = ReadBoundedInt(t, "steps", o.steps, 1, 100000);
+  o.seeds = ReadBoundedInt(t, "seeds", o.seeds, 8, 400);
+  o.probes = ReadBoundedInt(t, "probes", o.probes, 1, 1000);
+  o.max_steps = ReadBoundedInt(t, "max_steps", o.max_steps, 1, 100000);
+  o.ks_level = t.Double("ks_level", o.ks_level);
+  o.trials = t.Int("trials", o.trials);
+  o.trials_field = t.Path("trials");
+  o.Validate();
+  return o;
+}
+
 }  // namespace
 
 UnlearningOptions ReadUnlearningOptions(const ConfigReader& root) {
   UnlearningOptions out;
   if (root.Has("chains")) out.chains = ReadChains(root.Table("chains"));
   if (root.Has("points")) out.points = ReadPoints(root.Table("points"));
-  Require(out.chains || out.points, "chains", std::string("(missing)"), "at least one of [chains], [points] is required");
+  if (root.Has("logistic")) out.logistic = ReadLogistic(root.Table("logistic"));
+  Require(out.chains || out.points || out.logistic, "chains", std::string("(missing)"), "at least one of [chains], [points], [logistic] is required");
   return out;
 }
 
@@ -60,6 +79,7 @@ sim::MemoryEstimate UnlearningMemory(const UnlearningOptions& o, int threads) {
   sim::MemoryEstimate memory;
   if (o.chains) AddLangevinChainMemory(*o.chains, threads, &memory);
   if (o.points) AddUnlearningPointMemory(*o.points, threads, &memory);
+  if (o.logistic) AddLogisticUnlearningMemory(*o.logistic, threads, &memory);
   return memory;
 }
 

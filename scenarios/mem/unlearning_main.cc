@@ -2,8 +2,10 @@
 // ridge-Langevin model (Gaussian iterates, the Rényi divergence with unequal covariances, unlearning
 // means and rate) against Monte Carlo chains (scenarios/mem/langevin_chains_experiment.h), and
 // per-instance privacy loss against exact and Monte Carlo unlearning steps by example group
-// (scenarios/mem/unlearning_points_experiment.h).
-// Output: unlearning_curve.csv, unlearning_points.csv, unlearning_trials.csv, summary.json.
+// (scenarios/mem/unlearning_points_experiment.h), and the same on the small logistic model with the
+// heuristic per-step score (scenarios/mem/logistic_unlearning_experiment.h).
+// Output: unlearning_curve.csv, unlearning_points.csv, unlearning_trials.csv, unlearning_logistic.csv,
+// summary.json.
 #include "scenarios/cli/scenario_main.h"
 #include "scenarios/mem/unlearning_config.h"
 
@@ -28,6 +30,11 @@ sc::ScenarioOutput Run(const UnlearningOptions& options, const sc::ScenarioConte
     add(sc::BuildUnlearningPointClaims(r, context.claim_size));
     out.tables.emplace_back("unlearning_points", sc::UnlearningPointTable(r));
     out.tables.emplace_back("unlearning_trials", sc::UnlearningTrialTable(r));
+  }
+  if (options.logistic) {
+    const sc::LogisticUnlearningResult r = sc::RunLogisticUnlearning(*options.logistic, context.seed, runner);
+    add(sc::BuildLogisticUnlearningClaims(r, context.claim_size));
+    out.tables.emplace_back("unlearning_logistic", sc::LogisticProbeTable(r));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Claims and tables of the per-instance privacy experiment, see unlearning_points_experiment.h.
 #include <cmath>
-#include <limits>
 
+#include "scenarios/mem/example_groups.h"
 #include "scenarios/mem/unlearning_points_experiment.h"
 #include "theory/stats/rank_correlation.h"
 #include "theory/stats/sample_stats.h"
@@ -13,26 +13,9 @@ namespace {
 const char* kSource = "Sepahvand et al. (2025); learning_dynamics.md §9";
 using Group = sim::ExampleGroup;
 
-std::vector<double> AsDoubles(const std::vector<std::int64_t>& v) { return {v.begin(), v.end()}; }
-
-std::vector<double> LogAbs(const std::vector<double>& v) {
-  std::vector<double> out;
-  for (double x : v) out.push_back(std::log(std::abs(x)));
-  return out;
-}
-
-// The mean of `values` over the examples of `group` (NaN when the trial has none).
-double GroupMean(const UnlearningPointTrial& t, const std::vector<double>& values, Group group) {
-  double sum = 0.0;
-  int count = 0;
-  for (std::size_t e = 0; e < values.size(); ++e)
-    if (t.group[e] == static_cast<std::int64_t>(group)) sum += values[e], ++count;
-  return count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
-}
-
 struct TrialStats {
   double exact_rank = 0, mc_rank = 0, privacy_rank = 0, log_linear_r2 = 0, exact_log_linear_r2 = 0;
-  double log_privacy[4] = {}, exact_steps[4] = {};  ///< per sim::ExampleGroup
+  double log_privacy[kExampleGroups] = {}, exact_steps[kExampleGroups] = {};  ///< per sim::ExampleGroup
 };
 
 TrialStats Stats(const UnlearningPointTrial& t) {
@@ -45,9 +28,9 @@ TrialStats Stats(const UnlearningPointTrial& t) {
   s.log_linear_r2 = r * r;
   const double r_exact = theory::Pearson(log_p, exact);
   s.exact_log_linear_r2 = r_exact * r_exact;
-  for (int g = 0; g < 4; ++g) {
-    s.log_privacy[g] = GroupMean(t, log_p, static_cast<Group>(g));
-    s.exact_steps[g] = GroupMean(t, exact, static_cast<Group>(g));
+  for (int g = 0; g < kExampleGroups; ++g) {
+    s.log_privacy[g] = GroupMean(log_p, t.group, static_cast<Group>(g));
+    s.exact_steps[g] = GroupMean(exact, t.group, static_cast<Group>(g));
   }
   return s;
 }

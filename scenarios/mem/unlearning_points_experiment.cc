@@ -17,14 +17,6 @@ constexpr std::uint64_t kDomainTag = sim::StreamTag("mem/unlearning/points/domai
 constexpr std::uint64_t kSampleTag = sim::StreamTag("mem/unlearning/points/sample");
 constexpr std::uint64_t kChainTag = sim::StreamTag("mem/unlearning/points/chains");
 
-// The smallest attainable KS distance j/seeds whose p-value is at most `level`: below it the two
-// samples are indistinguishable at that level (p decreases in D).
-double KsCritical(int seeds, double level) {
-  for (int j = 1; j <= seeds; ++j)
-    if (theory::TwoSampleKsPValue(static_cast<double>(j) / seeds, seeds, seeds) <= level) return static_cast<double>(j) / seeds;
-  return 2.0;  // never rejects
-}
-
 std::vector<double> Losses(const Eigen::MatrixXd& w, const Eigen::VectorXd& x, double y) {
   const Eigen::VectorXd r = (w.transpose() * x).array() - y;
   std::vector<double> loss(static_cast<std::size_t>(r.size()));
@@ -86,7 +78,7 @@ UnlearningPointTrial UnlearningPointRun(const UnlearningPointOptions& o, std::ui
   const sim::RegressionSample s = sim::DrawRegressionSample(o.sample, domain_rng, sample_rng);
   const theory::NoisyGdParams& g = o.model.noisy_gd;
   const theory::GaussianState nu_full = theory::Stationary(RidgeOf(s, o.model), g);
-  const double critical = KsCritical(o.seeds, o.ks_level);
+  const double critical = theory::TwoSampleKsCriticalDistance(o.seeds, o.ks_level);
   UnlearningPointTrial r;
   for (std::size_t e = 0; e < s.rows.size(); ++e) {
     const int example = static_cast<int>(e);

@@ -67,4 +67,10 @@ TwoSampleKs TwoSampleKsTest(std::vector<double> a, std::vector<double> b) {
   return {d, TwoSampleKsPValue(d, n, m)};
 }
 
+double TwoSampleKsCriticalDistance(int n, double level) {
+  for (int j = 1; j <= n; ++j)
+    if (TwoSampleKsPValue(static_cast<double>(j) / n, n, n) <= level) return static_cast<double>(j) / n;
+  return 2.0;
+}
+
 }  // namespace memgen::theory

@@ -27,4 +27,8 @@ TwoSampleKs TwoSampleKsTest(std::vector<double> a, std::vector<double> b);
 // P(D' ≥ d) under H0, exact for n + m ≤ 1000, asymptotic beyond.
 double TwoSampleKsPValue(double d, int n, int m);
 
+// For two samples of size n each: the smallest attainable distance j/n whose p-value is at most
+// `level` (p decreases in D), so D < it means "indistinguishable at that level"; 2 if none is.
+double TwoSampleKsCriticalDistance(int n, double level);
+
 }  // namespace memgen::theory

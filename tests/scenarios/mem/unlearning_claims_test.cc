@@ -4,12 +4,14 @@
 //  - UNL-RENYI: the equal-covariance shortcut taken as the closed form;
 //  - UNL-UNLEARN: unlearning steps on S instead of S∖i; the rate from λ_max(H') instead of λ_min;
 //  - UNL-RANK: the privacy loss negated (its ranks reversed);
-//  - UNL-GROUP: the outlier and clean labels swapped.
+//  - UNL-GROUP: the outlier and clean labels swapped;
+//  - UNL-LOGIT (the logistic model): the privacy score negated; the outlier and clean labels swapped.
 #include <catch2/catch.hpp>
 
 #include "support/claim_counts.h"
 
 #include "scenarios/mem/langevin_chains_experiment.h"
+#include "scenarios/mem/logistic_unlearning_experiment.h"
 #include "scenarios/mem/unlearning_points_experiment.h"
 
 using namespace memgen;
@@ -34,6 +36,18 @@ UnlearningPointOptions SmallPoints() {
   return o;
 }
 
+LogisticUnlearningOptions SmallLogistic() {
+  LogisticUnlearningOptions o;
+  o.sample.examples = 100;
+  o.sample.repeated = 3;
+  o.probes = 4;
+  o.trials = 12;
+  return o;
+}
+
+std::vector<theory::Claim> Logistic(const LogisticUnlearningOptions& o) {
+  return BuildLogisticUnlearningClaims(RunLogisticUnlearning(o, 29, test::TwoThreads()), kSize);
+}
 std::vector<theory::Claim> Chains(const LangevinChainOptions& o) { return BuildLangevinChainClaims(RunLangevinChains(o, 29, test::TwoThreads()), kSize); }
 std::vector<theory::Claim> Points(const UnlearningPointOptions& o) { return BuildUnlearningPointClaims(RunUnlearningPoints(o, 29, test::TwoThreads()), kSize); }
 
@@ -95,4 +109,24 @@ TEST_CASE("unlearning: swapped outlier and clean labels reverse the group orderi
   const auto claims = Points(o);
   CHECK(test::CountClaims(claims, "UNL-GROUP.outlier", Verdict::kFail) == 1);
   CHECK(test::CountClaims(claims, "UNL-GROUP.essay_outlier", Verdict::kFail) == 1);  // the refuted reading now holds
+}
+
+TEST_CASE("unlearning, logistic: the privacy score ranks the unlearning steps and the groups", "[unit]") {
+  const auto claims = Logistic(SmallLogistic());
+  CHECK(test::CountClaims(claims, "UNL-LOGIT.privacy", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "UNL-LOGIT.lira", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "UNL-LOGIT.outlier", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "UNL-LOGIT.noisy", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "UNL-LOGIT", Verdict::kFail) == 0);
+}
+
+TEST_CASE("unlearning, logistic: a negated score and swapped groups fail", "[unit][control:UNL-LOGIT]") {
+  LogisticUnlearningOptions o = SmallLogistic();
+  o.planted_negate_score = true;
+  const auto negated = Logistic(o);
+  CHECK(test::CountClaims(negated, "UNL-LOGIT.privacy", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(negated, "UNL-LOGIT.lira", Verdict::kFail) == 1);
+  o = SmallLogistic();
+  o.planted_swap_groups = true;
+  CHECK(test::CountClaims(Logistic(o), "UNL-LOGIT.outlier", Verdict::kFail) == 1);
 }

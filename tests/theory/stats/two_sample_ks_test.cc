@@ -37,3 +37,14 @@ TEST_CASE("two-sample KS: the asymptotic law approaches the exact one", "[unit]"
 }
 
 }  // namespace memgen::theory
+
+namespace memgen::theory {
+
+TEST_CASE("two-sample KS: the critical distance is the first with p at most the level", "[unit]") {
+  const double d = TwoSampleKsCriticalDistance(64, 0.05);
+  CHECK(TwoSampleKsPValue(d, 64, 64) <= 0.05);
+  CHECK(TwoSampleKsPValue(d - 1.0 / 64, 64, 64) > 0.05);
+  CHECK(TwoSampleKsCriticalDistance(2, 1e-6) == 2.0);  // two points a side never reject at 1e-6
+}
+
+}  // namespace memgen::theory
