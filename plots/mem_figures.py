@@ -207,12 +207,7 @@ def unlearning(run_dir, out_dir):
     ax.set_title(verdict_lines(cl, "UNL-UNLEARN"), fontsize=6)
     rows = [r for r in read_csv(run_dir / "unlearning_points.csv") if int(r["trial"]) < 20]
     for axis, key, label in ((bx, "exact_steps", "exact steps k*"), (cx, "mc_steps", "Monte Carlo steps k-hat (KS)")):
-        for group, color in UNLEARNING_GROUPS.items():
-            pts = [r for r in rows if r["group"] == group]
-            axis.scatter([num(r, "privacy_loss") for r in pts], [num(r, key) for r in pts], s=3, alpha=0.5, color=color, label=f"{group} ({len(pts)})")
-        axis.set_xscale("log")
-        axis.set_xlabel("privacy loss P = D_alpha(nu_S || nu_S\\i)", fontsize=7)
-        axis.set_ylabel(label, fontsize=7)
+        scatter_by_group(axis, rows, "privacy_loss", key, "privacy loss P = D_alpha(nu_S || nu_S\\i)", label)
     bx.legend(fontsize=5)
     bx.set_title(verdict_lines(cl, "UNL-RANK"), fontsize=5)
     cx.set_title(verdict_lines(cl, "UNL-GROUP"), fontsize=5)
@@ -223,6 +218,18 @@ def verdict_lines(claims, family, per_line=2):
     """The family's verdicts as 'name VERDICT', a few per line."""
     items = [f"{c.split('.')[1]} {v['verdict']}" for c, v in claims.items() if c.startswith(family + ".")]
     return "\n".join(", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line))
+
+
+def scatter_by_group(axis, rows, x_key, y_key, x_label, y_label):
+    """One colour per example group, log x."""
+    for group, color in UNLEARNING_GROUPS.items():
+        pts = [r for r in rows if r["group"] == group]
+        axis.scatter([num(r, x_key) for r in pts], [num(r, y_key) for r in pts], s=3, alpha=0.5, color=color, label=f"{group} ({len(pts)})")
+    axis.set_xscale("log")
+    axis.set_xlabel(x_label, fontsize=7)
+    axis.set_ylabel(y_label, fontsize=7)
+
+
 def unlearning_logistic(run_dir, out_dir):
     if not style.exists(run_dir, "unlearning_logistic.csv", "summary.json"):
         return []
@@ -231,12 +238,7 @@ def unlearning_logistic(run_dir, out_dir):
     fig, (ax, bx) = plt.subplots(1, 2, figsize=(6.4, 3.0))
     fig.subplots_adjust(wspace=0.35)
     for axis, key, label in ((ax, "mc_steps", "Monte Carlo unlearning steps k-hat (KS)"), (bx, "vulnerability", "vulnerability v (AUC of margins IN vs OUT)")):
-        for group, color in UNLEARNING_GROUPS.items():
-            pts = [r for r in rows if r["group"] == group]
-            axis.scatter([num(r, "privacy_score") for r in pts], [num(r, key) for r in pts], s=4, alpha=0.6, color=color, label=f"{group} ({len(pts)})")
-        axis.set_xscale("log")
-        axis.set_xlabel("privacy score P (sum of per-step Renyi terms)", fontsize=7)
-        axis.set_ylabel(label, fontsize=7)
+        scatter_by_group(axis, rows, "privacy_score", key, "privacy score P (sum of per-step Renyi terms)", label)
     ax.legend(fontsize=5)
     ax.set_title(verdict_lines(cl, "UNL-LOGIT", per_line=3), fontsize=5)
     return style.save(fig, out_dir, "mem_unlearning_logistic", style.provenance(run_dir))

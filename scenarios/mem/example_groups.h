@@ -11,7 +11,7 @@
 
 namespace memgen::scenarios {
 
-inline constexpr int kExampleGroups = 4;
+inline constexpr std::size_t kExampleGroups = 4;
 
 // The mean of `values` over the examples of `group` (NaN when there is none).
 inline double GroupMean(const std::vector<double>& values, const std::vector<std::int64_t>& groups, sim::ExampleGroup group) {

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "scenarios/mem/example_groups.h"
+#include "scenarios/mem/group_claims.h"
 #include "scenarios/mem/logistic_unlearning_experiment.h"
 #include "theory/stats/rank_correlation.h"
 #include "theory/stats/sample_stats.h"
@@ -15,7 +16,7 @@ using Group = sim::ExampleGroup;
 
 struct TrialStats {
   double privacy_rank = 0, log_linear_r2 = 0, mem_rank = 0, lira_rank = 0, accuracy = 0;
-  double log_privacy[kExampleGroups] = {}, mc_steps[kExampleGroups] = {};  ///< per sim::ExampleGroup
+  GroupMeans groups;
 };
 
 TrialStats Stats(const LogisticUnlearningTrial& t) {
@@ -33,9 +34,9 @@ TrialStats Stats(const LogisticUnlearningTrial& t) {
   s.mem_rank = theory::Spearman(probe_privacy, t.memorization);
   s.lira_rank = theory::Spearman(probe_privacy, t.vulnerability);
   s.accuracy = t.clean_accuracy;
-  for (int g = 0; g < kExampleGroups; ++g) {
-    s.log_privacy[g] = GroupMean(log_all, t.group, static_cast<Group>(g));
-    s.mc_steps[g] = GroupMean(steps, probe_group, static_cast<Group>(g));
+  for (std::size_t g = 0; g < kExampleGroups; ++g) {
+    s.groups.log_privacy[g] = GroupMean(log_all, t.group, static_cast<Group>(g));
+    s.groups.steps[g] = GroupMean(steps, probe_group, static_cast<Group>(g));
   }
   return s;
 }
@@ -75,32 +76,6 @@ void RankClaims(const std::vector<TrialStats>& st, const std::string& where, the
       Over(st, [](const TrialStats& s) { return s.lira_rank; }), 0.0, size));
 }
 
-void GroupClaims(const std::vector<TrialStats>& st, const std::string& where, theory::TestSize size, std::vector<theory::Claim>* out) {
-  const int clean = static_cast<int>(Group::kClean), noisy = static_cast<int>(Group::kNoisy), outlier = static_cast<int>(Group::kOutlier),
-            repeated = static_cast<int>(Group::kRepeated);
-  const std::string src = std::string(kSource) + " (a) [reconstructed]";
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-LOGIT.outlier", "outliers have a larger privacy score than clean examples: mean ln P, paired per data set" + where, src),
-      Over(st, [=](const TrialStats& s) { return s.log_privacy[clean] - s.log_privacy[outlier]; }), size));
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-LOGIT.noisy", "mislabeled examples have a larger privacy score than clean ones: mean ln P, paired per data set" + where, src),
-      Over(st, [=](const TrialStats& s) { return s.log_privacy[clean] - s.log_privacy[noisy]; }), size));
-  const std::string essay = "the essay's reading of Baluta et al. (2024); learning_dynamics.md §9 [reconstructed]";
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-LOGIT.repeated", "repeated examples (every copy removed) need more unlearning steps k_hat than clean ones, paired per data set" + where, essay),
-      Over(st, [=](const TrialStats& s) { return s.mc_steps[clean] - s.mc_steps[repeated]; }), size));
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-LOGIT.essay_outlier",
-                          "outliers are easier to unlearn than in-distribution examples: fewer steps k_hat than clean ones, paired per data set; "
-                          "expected refuted in steps, as on the ridge model" + where, essay)
-          .ExpectRefuted(),
-      Over(st, [=](const TrialStats& s) { return s.mc_steps[outlier] - s.mc_steps[clean]; }), size));
-  out->back().AddNote("mean k_hat: clean " + theory::Num(Over(st, [=](const TrialStats& s) { return s.mc_steps[clean]; }).mean) + ", noisy " +
-                      theory::Num(Over(st, [=](const TrialStats& s) { return s.mc_steps[noisy]; }).mean) + ", outlier " +
-                      theory::Num(Over(st, [=](const TrialStats& s) { return s.mc_steps[outlier]; }).mean) + ", repeated " +
-                      theory::Num(Over(st, [=](const TrialStats& s) { return s.mc_steps[repeated]; }).mean));
-}
-
 }  // namespace
 
 std::vector<theory::Claim> BuildLogisticUnlearningClaims(const LogisticUnlearningResult& r, theory::TestSize size) {
@@ -109,7 +84,10 @@ std::vector<theory::Claim> BuildLogisticUnlearningClaims(const LogisticUnlearnin
   const std::string where = Where(r.options, r.trials.size());
   std::vector<theory::Claim> claims;
   RankClaims(st, where, size, &claims);
-  GroupClaims(st, where, size, &claims);
+  std::vector<GroupMeans> groups;
+  for (const TrialStats& s : st) groups.push_back(s.groups);
+  AddGroupClaims(groups, {"UNL-LOGIT", "privacy score", "unlearning steps k_hat", "as on the ridge model, the score ranks the steps", false, ""},
+                 where, size, &claims);
   return claims;
 }
 

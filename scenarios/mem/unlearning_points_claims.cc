@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "scenarios/mem/example_groups.h"
+#include "scenarios/mem/group_claims.h"
 #include "scenarios/mem/unlearning_points_experiment.h"
 #include "theory/stats/rank_correlation.h"
 #include "theory/stats/sample_stats.h"
@@ -15,7 +16,7 @@ using Group = sim::ExampleGroup;
 
 struct TrialStats {
   double exact_rank = 0, mc_rank = 0, privacy_rank = 0, log_linear_r2 = 0, exact_log_linear_r2 = 0;
-  double log_privacy[kExampleGroups] = {}, exact_steps[kExampleGroups] = {};  ///< per sim::ExampleGroup
+  GroupMeans groups;
 };
 
 TrialStats Stats(const UnlearningPointTrial& t) {
@@ -28,9 +29,9 @@ TrialStats Stats(const UnlearningPointTrial& t) {
   s.log_linear_r2 = r * r;
   const double r_exact = theory::Pearson(log_p, exact);
   s.exact_log_linear_r2 = r_exact * r_exact;
-  for (int g = 0; g < kExampleGroups; ++g) {
-    s.log_privacy[g] = GroupMean(log_p, t.group, static_cast<Group>(g));
-    s.exact_steps[g] = GroupMean(exact, t.group, static_cast<Group>(g));
+  for (std::size_t g = 0; g < kExampleGroups; ++g) {
+    s.groups.log_privacy[g] = GroupMean(log_p, t.group, static_cast<Group>(g));
+    s.groups.steps[g] = GroupMean(exact, t.group, static_cast<Group>(g));
   }
   return s;
 }
@@ -74,38 +75,6 @@ void RankClaims(const std::vector<TrialStats>& st, const std::string& where, the
                       " on ln P; k_hat loses to ties at 0 (divergences below the KS test's resolution) and to the test's noise");
 }
 
-void GroupClaims(const std::vector<TrialStats>& st, const std::string& where, theory::TestSize size, std::vector<theory::Claim>* out) {
-  const int clean = static_cast<int>(Group::kClean), noisy = static_cast<int>(Group::kNoisy), outlier = static_cast<int>(Group::kOutlier),
-            repeated = static_cast<int>(Group::kRepeated);
-  const std::string src = std::string(kSource) + " (a) [reconstructed]";
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-GROUP.outlier", "outliers have a larger privacy loss than clean examples: mean ln P, paired per data set" + where, src),
-      Over(st, [=](const TrialStats& s) { return s.log_privacy[clean] - s.log_privacy[outlier]; }), size));
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-GROUP.noisy", "mislabeled examples have a larger privacy loss than clean ones: mean ln P, paired per data set" + where, src),
-      Over(st, [=](const TrialStats& s) { return s.log_privacy[clean] - s.log_privacy[noisy]; }), size));
-  const std::string essay = "the essay's reading of Baluta et al. (2024); learning_dynamics.md §9 [reconstructed]";
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-GROUP.repeated", "repeated examples (every copy removed) need more exact unlearning steps k* than clean ones, paired per data set" + where, essay),
-      Over(st, [=](const TrialStats& s) { return s.exact_steps[clean] - s.exact_steps[repeated]; }), size));
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-GROUP.essay_outlier",
-                          "outliers are easier to unlearn than in-distribution examples: fewer exact steps k* than clean ones, paired per data set; "
-                          "expected refuted in steps, since P ranks k* and outliers have the larger P" + where, essay)
-          .ExpectRefuted(),
-      Over(st, [=](const TrialStats& s) { return s.exact_steps[outlier] - s.exact_steps[clean]; }), size));
-  out->push_back(theory::PairedOrderingClaim(
-      theory::ClaimHeader("UNL-GROUP.essay_repeated",
-                          "outliers are easier to unlearn than repeated examples: fewer exact steps k* than repeated ones (every copy removed), paired per data set; "
-                          "expected refuted at these sizes (outlier_sd, copies) by a calibration on seed 777" + where, essay)
-          .ExpectRefuted(),
-      Over(st, [=](const TrialStats& s) { return s.exact_steps[outlier] - s.exact_steps[repeated]; }), size));
-  out->back().AddNote("mean k*: clean " + theory::Num(Over(st, [=](const TrialStats& s) { return s.exact_steps[clean]; }).mean) + ", noisy " +
-                      theory::Num(Over(st, [=](const TrialStats& s) { return s.exact_steps[noisy]; }).mean) + ", outlier " +
-                      theory::Num(Over(st, [=](const TrialStats& s) { return s.exact_steps[outlier]; }).mean) + ", repeated " +
-                      theory::Num(Over(st, [=](const TrialStats& s) { return s.exact_steps[repeated]; }).mean));
-}
-
 }  // namespace
 
 std::vector<theory::Claim> BuildUnlearningPointClaims(const UnlearningPointResult& r, theory::TestSize size) {
@@ -114,7 +83,12 @@ std::vector<theory::Claim> BuildUnlearningPointClaims(const UnlearningPointResul
   const std::string where = Where(r.options, r.trials.size());
   std::vector<theory::Claim> claims;
   RankClaims(st, where, size, &claims);
-  GroupClaims(st, where, size, &claims);
+  std::vector<GroupMeans> groups;
+  for (const TrialStats& s : st) groups.push_back(s.groups);
+  AddGroupClaims(groups,
+                 {"UNL-GROUP", "privacy loss", "exact unlearning steps k*", "P ranks k* and outliers have the larger P", true,
+                  "at these sizes (outlier_sd, copies) by a calibration on seed 777"},
+                 where, size, &claims);
   return claims;
 }
 
@@ -138,8 +112,8 @@ sim::CsvTable UnlearningTrialTable(const UnlearningPointResult& r) {
   for (std::size_t t = 0; t < r.trials.size(); ++t) {
     const TrialStats s = Stats(r.trials[t]);
     table.Add(static_cast<std::int64_t>(t)).Add(s.exact_rank).Add(s.mc_rank).Add(s.privacy_rank).Add(s.log_linear_r2).Add(s.exact_log_linear_r2);
-    for (double v : s.log_privacy) table.Add(v);
-    for (double v : s.exact_steps) table.Add(v);
+    for (double v : s.groups.log_privacy) table.Add(v);
+    for (double v : s.groups.steps) table.Add(v);
     table.EndRow();
   }
   return table;
