@@ -23,6 +23,9 @@ Membership inference (scn_mem_lira):
                           the same shadow models, by group (clean, mislabeled, outlier), trial 0; and the
                           onion's mean shift of the previously safe points after removing the top k or k
                           random points; LIRA-VULN and LIRA-ONION verdicts
+  mem_lira_sco            on the SCO instance: LiRA online's and the global threshold's TPR at FPR < xi
+                          against the SCO tracer's recall, per noise level of the learner, with the
+                          diagonal; LIRA-SCO verdicts
 Per-instance privacy and unlearning (scn_mem_unlearning):
   mem_unlearning          left: the closed-form unlearning divergence D_k = D_alpha(unlearned after k steps
                           on S\\i || nu_S\\i) of the chains' removed example against k (log scale), with the
@@ -180,6 +183,26 @@ def lira_vulnerability(run_dir, out_dir):
     bx.set_ylabel("mean shift of previously safe points' v", fontsize=7)
     bx.set_title(", ".join(f"{c} {v['verdict']}" for c, v in cl.items() if c.startswith("LIRA-ONION")), fontsize=6)
     return style.save(fig, out_dir, "mem_lira_vulnerability", style.provenance(run_dir))
+
+
+def lira_sco(run_dir, out_dir):
+    if not style.exists(run_dir, "lira_sco.csv", "summary.json"):
+        return []
+    rows = read_csv(run_dir / "lira_sco.csv")
+    cl = style.claims(run_dir)
+    fig, ax = plt.subplots(figsize=(3.6, 3.2))
+    recall = [num(r, "tracer_recall") for r in rows]
+    for key, color, label in (("lira_tpr", MEASURED, "LiRA online"), ("global_tpr", "0.5", "global threshold")):
+        ax.errorbar(recall, [num(r, key) for r in rows], yerr=[2 * num(r, key + "_se") for r in rows], xerr=[2 * num(r, "tracer_recall_se") for r in rows],
+                    fmt="o", ms=3, color=color, label=f"{label} (TPR at FPR < xi)")
+    for r in rows:
+        ax.annotate(f"sigma sqrt(d) = {num(r, 'noise'):g}", (num(r, "tracer_recall"), num(r, "lira_tpr")), fontsize=5, xytext=(3, -8), textcoords="offset points")
+    ax.plot([0, 1], [0, 1], color=PREDICTED, lw=0.8, ls="--", label="TPR = tracer recall")
+    ax.set_xlabel("SCO tracer's recall at its calibrated threshold")
+    ax.set_ylabel("membership-inference TPR")
+    ax.legend(fontsize=5)
+    ax.set_title(", ".join(f"{c.split('.', 1)[1]} {v['verdict']}" for c, v in cl.items() if c.startswith("LIRA-SCO.lira")), fontsize=5)
+    return style.save(fig, out_dir, "mem_lira_sco", style.provenance(run_dir))
 # --- end mem_lira ---
 
 
@@ -247,5 +270,5 @@ def unlearning_logistic(run_dir, out_dir):
 
 # Figure name (as scenarios/registry.json lists it) -> drawer(run_dir, out_dir).
 FIGURES = {"mem_long_tail": long_tail, "mem_data_diet_scores": data_diet_scores, "mem_data_diet_pruning": data_diet_pruning,
-           "mem_lira_roc": lira_roc, "mem_lira_vulnerability": lira_vulnerability, "mem_unlearning": unlearning,
+           "mem_lira_roc": lira_roc, "mem_lira_vulnerability": lira_vulnerability, "mem_lira_sco": lira_sco, "mem_unlearning": unlearning,
            "mem_unlearning_logistic": unlearning_logistic}

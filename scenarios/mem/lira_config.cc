@@ -43,6 +43,18 @@ DpCapOptions ReadDp(const ConfigReader& t) {
   return o;
 }
 
+ScoBridgeOptions ReadSco(const ConfigReader& t) {
+  ScoBridgeOptions o;
+  o.accuracy = t.Double("accuracy", o.accuracy);
+  o.fpr = t.Double("fpr", o.fpr);
+  if (t.Has("noises")) o.noises = t.Doubles("noises");
+  o.shadows = t.Int("shadows", o.shadows);
+  o.trials = t.Int("trials", o.trials);
+  o.trials_field = t.Path("trials");
+  o.Validate();
+  return o;
+}
+
 ShadowOptions ReadShadows(const ConfigReader& root) {
   ShadowOptions o;
   if (root.Has("data")) ReadGenerator(root.Table("data"), &o.data);
@@ -71,13 +83,16 @@ LiraOptions ReadLiraOptions(const ConfigReader& root) {
   if (root.Has("gaussian")) out.gaussian = ReadGaussian(root.Table("gaussian"));
   if (root.Has("shadows")) out.shadows = ReadShadows(root);
   if (root.Has("dp")) out.dp = ReadDp(root.Table("dp"));
-  Require(out.gaussian || out.shadows || out.dp, "shadows", std::string("(missing)"), "at least one of [gaussian], [shadows], [dp] is required");
+  if (root.Has("sco")) out.sco = ReadSco(root.Table("sco"));
+  Require(out.gaussian || out.shadows || out.dp || out.sco, "shadows", std::string("(missing)"),
+          "at least one of [gaussian], [shadows], [dp], [sco] is required");
   return out;
 }
 
 sim::MemoryEstimate LiraMemory(const LiraOptions& o, int threads) {
   sim::MemoryEstimate memory;
   if (o.gaussian) AddGaussianTestMemory(*o.gaussian, threads, &memory);
+  if (o.sco) AddScoBridgeMemory(*o.sco, threads, &memory);
   if (o.shadows) AddShadowMemory(*o.shadows, threads, &memory);
   if (o.dp) AddDpCapMemory(*o.dp, threads, &memory);
   return memory;

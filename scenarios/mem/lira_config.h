@@ -9,6 +9,7 @@
 #include "scenarios/cli/config_reader.h"
 #include "scenarios/mem/dp_cap_experiment.h"
 #include "scenarios/mem/lira_experiment.h"
+#include "scenarios/mem/sco_bridge_experiment.h"
 #include "sim/run/memory_estimate.h"
 
 namespace memgen::scenarios {
@@ -17,6 +18,7 @@ struct LiraOptions {
   std::optional<GaussianTestOptions> gaussian;
   std::optional<ShadowOptions> shadows;
   std::optional<DpCapOptions> dp;
+  std::optional<ScoBridgeOptions> sco;
 };
 
 LiraOptions ReadLiraOptions(const ConfigReader& root);

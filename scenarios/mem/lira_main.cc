@@ -2,8 +2,9 @@
 // scores against its closed form, LiRA online, offline and global on ridge shadow models ordered by
 // TPR at low FPR, vulnerability of outliers and mislabeled points and its link to memorization, and
 // the privacy onion (scenarios/mem/lira_experiment.h), and DP learners under the cap e^eps FPR + delta
-// (scenarios/mem/dp_cap_experiment.h).
-// Output: lira_roc.csv, lira_points.csv, lira_trials.csv, lira_dp_curves.csv, summary.json.
+// (scenarios/mem/dp_cap_experiment.h), and LiRA against the SCO tracer on its hard instance
+// (scenarios/mem/sco_bridge_experiment.h).
+// Output: lira_roc.csv, lira_points.csv, lira_trials.csv, lira_dp_curves.csv, lira_sco.csv, summary.json.
 #include "scenarios/cli/scenario_main.h"
 #include "scenarios/mem/lira_config.h"
 
@@ -30,6 +31,11 @@ sc::ScenarioOutput Run(const LiraOptions& options, const sc::ScenarioContext& co
     const sc::DpCapResult r = sc::RunDpCap(*options.dp, context.seed, runner);
     add(sc::BuildDpCapClaims(r, context.claim_size));
     out.tables.emplace_back("lira_dp_curves", sc::DpCurveTable(r));
+  }
+  if (options.sco) {
+    const sc::ScoBridgeResult r = sc::RunScoBridge(*options.sco, context.seed, runner);
+    add(sc::BuildScoBridgeClaims(r, context.claim_size));
+    out.tables.emplace_back("lira_sco", sc::ScoBridgeTable(r));
   }
   return out;
 }

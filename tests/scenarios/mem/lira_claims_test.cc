@@ -5,13 +5,15 @@
 //    offline attacks fall to chance and the global threshold beats them;
 //  - LIRA-VULN: vulnerability reversed (1 − v);
 //  - LIRA-ONION: the onion removes the k least vulnerable points instead of the most vulnerable;
-//  - LIRA-DP: the release calibrated for half the sensitivity (too little noise) beats the cap.
+//  - LIRA-DP: the release calibrated for half the sensitivity (too little noise) beats the cap;
+//  - LIRA-SCO: the tracer's threshold halved breaks its FPR.
 #include <catch2/catch.hpp>
 
 #include "support/claim_counts.h"
 
 #include "scenarios/mem/dp_cap_experiment.h"
 #include "scenarios/mem/lira_experiment.h"
+#include "scenarios/mem/sco_bridge_experiment.h"
 
 using namespace memgen;
 using namespace memgen::scenarios;
@@ -111,4 +113,31 @@ TEST_CASE("LiRA: a release with too little noise beats the DP cap", "[unit][cont
   CHECK(test::CountClaims(claims, "LIRA-DP.empirical.e0.5", Verdict::kFail) == 1);
   CHECK(test::CountClaims(claims, "LIRA-DP.empirical.e1", Verdict::kFail) == 1);
   CHECK(test::CountClaims(claims, "LIRA-DP.empirical.e2", Verdict::kFail) == 1);
+}
+
+namespace {
+
+ScoBridgeOptions SmallSco() {
+  ScoBridgeOptions o;
+  o.accuracy = 0.25;  // n = 16, d = 128 / 16 * 256 ln(1600)
+  o.shadows = 64;
+  o.fpr = 0.02;
+  o.trials = 8;
+  return o;
+}
+
+std::vector<theory::Claim> Sco(const ScoBridgeOptions& o) { return BuildScoBridgeClaims(RunScoBridge(o, 23, test::TwoThreads()), kSize); }
+
+}  // namespace
+
+TEST_CASE("LiRA on the SCO instance: the tracer's FPR is xi and LiRA does not beat it", "[unit]") {
+  const auto claims = Sco(SmallSco());
+  CHECK(test::CountClaims(claims, "LIRA-SCO.tracer_fpr", Verdict::kPass) == 4);
+  CHECK(test::CountClaims(claims, "LIRA-SCO", Verdict::kFail) == 0);
+}
+
+TEST_CASE("LiRA on the SCO instance: a halved tracer threshold flags too many OUT points", "[unit][control:LIRA-SCO]") {
+  ScoBridgeOptions o = SmallSco();
+  o.planted_half_threshold = true;
+  CHECK(test::CountClaims(Sco(o), "LIRA-SCO.tracer_fpr", Verdict::kFail) == 4);
 }
