@@ -56,7 +56,9 @@ void OrderClaims(const ShadowResult& r, const std::string& where, theory::TestSi
     out->back().AddNote(std::to_string(min_fp) + " OUT scores above each threshold (fewest over trials); AUC is reported, not ordered: online " +
                         theory::Num(Over(r, [](const ShadowTrial& t) { return t.auc_online; }).mean) + ", offline " +
                         theory::Num(Over(r, [](const ShadowTrial& t) { return t.auc_offline; }).mean) + ", global " +
-                        theory::Num(Over(r, [](const ShadowTrial& t) { return t.auc_global; }).mean));
+                        theory::Num(Over(r, [](const ShadowTrial& t) { return t.auc_global; }).mean) + "; fixed-variance variants (reported, not ordered): online " +
+                        theory::Num(Over(r, [](const ShadowTrial& t) { return t.tpr_online_fixed; }).mean) + ", offline " +
+                        theory::Num(Over(r, [](const ShadowTrial& t) { return t.tpr_offline_fixed; }).mean));
   }
 }
 
@@ -91,6 +93,16 @@ void OnionClaim(const ShadowResult& r, const std::string& where, theory::TestSiz
   out->back().AddNote("mean shift of safe points' v: top-k removed " + theory::Num(Over(r, [](const ShadowTrial& t) { return t.onion_top; }).mean) +
                       ", random removed " + theory::Num(Over(r, [](const ShadowTrial& t) { return t.onion_random; }).mean) +
                       " (both include the regression to the mean of points selected by a noisy v)");
+  if (o.masked_points == 0) return;
+  out->push_back(theory::PairedOrderingClaim(
+      theory::ClaimHeader("LIRA-ONION.duplicates",
+                          "removing a point's masking near-duplicates raises its vulnerability: mean v of " + std::to_string(o.masked_points) +
+                              " clean points with " + std::to_string(o.duplicates) + " near-duplicates each (sd " + theory::Num(o.duplicate_sd) +
+                              ") in the pool below their v without them (paired per trial; " + std::to_string(o.shadows) + " shadows each)" + where,
+                          std::string(kSource) + " (c) [magnitude calibrated, ordering claimed]"),
+      Over(r, [](const ShadowTrial& t) { return t.masked_with - t.masked_without; }), size));
+  out->back().AddNote("mean v with duplicates " + theory::Num(Over(r, [](const ShadowTrial& t) { return t.masked_with; }).mean) + ", without " +
+                      theory::Num(Over(r, [](const ShadowTrial& t) { return t.masked_without; }).mean));
 }
 
 }  // namespace
@@ -130,12 +142,14 @@ std::vector<theory::Claim> BuildShadowClaims(const ShadowResult& r, theory::Test
   const auto mean = [&](double ShadowTrial::*f) { return Over(r, [f](const ShadowTrial& t) { return t.*f; }).mean; };
   for (theory::Claim& c : claims)
     c.details = {{"tpr_online", mean(&ShadowTrial::tpr_online)}, {"tpr_offline", mean(&ShadowTrial::tpr_offline)},
-                 {"tpr_global", mean(&ShadowTrial::tpr_global)}, {"auc_online", mean(&ShadowTrial::auc_online)},
+                 {"tpr_global", mean(&ShadowTrial::tpr_global)}, {"tpr_online_fixed", mean(&ShadowTrial::tpr_online_fixed)},
+                 {"tpr_offline_fixed", mean(&ShadowTrial::tpr_offline_fixed)}, {"auc_online", mean(&ShadowTrial::auc_online)},
                  {"auc_offline", mean(&ShadowTrial::auc_offline)}, {"auc_global", mean(&ShadowTrial::auc_global)},
                  {"v_clean", mean(&ShadowTrial::v_clean)}, {"v_noisy", mean(&ShadowTrial::v_noisy)},
                  {"v_outlier", mean(&ShadowTrial::v_outlier)}, {"spearman_v_mem", mean(&ShadowTrial::spearman_v_mem)},
                  {"train_accuracy", mean(&ShadowTrial::train_accuracy)}, {"out_accuracy", mean(&ShadowTrial::out_accuracy)},
                  {"onion_top", mean(&ShadowTrial::onion_top)}, {"onion_random", mean(&ShadowTrial::onion_random)},
+                 {"masked_with", mean(&ShadowTrial::masked_with)}, {"masked_without", mean(&ShadowTrial::masked_without)},
                  {"fpr", r.options.fpr}, {"removed", r.options.OnionRemoved()}};
   return claims;
 }
@@ -161,11 +175,11 @@ sim::CsvTable VulnerabilityTable(const ShadowResult& r) {
 }
 
 sim::CsvTable ShadowTrialTable(const ShadowResult& r) {
-  sim::CsvTable table({"trial", "tpr_online", "tpr_offline", "tpr_global", "auc_online", "auc_offline", "auc_global", "false_positives", "v_clean",
+  sim::CsvTable table({"trial", "tpr_online", "tpr_offline", "tpr_global", "tpr_online_fixed", "tpr_offline_fixed", "auc_online", "auc_offline", "auc_global", "false_positives", "v_clean",
                        "v_noisy", "v_outlier", "spearman_v_mem", "onion_top", "onion_random", "exposed_top", "exposed_random"});
   for (std::size_t k = 0; k < r.trials.size(); ++k) {
     const ShadowTrial& t = r.trials[k];
-    table.Add(static_cast<std::int64_t>(k)).Add(t.tpr_online).Add(t.tpr_offline).Add(t.tpr_global).Add(t.auc_online).Add(t.auc_offline).Add(t.auc_global);
+    table.Add(static_cast<std::int64_t>(k)).Add(t.tpr_online).Add(t.tpr_offline).Add(t.tpr_global).Add(t.tpr_online_fixed).Add(t.tpr_offline_fixed).Add(t.auc_online).Add(t.auc_offline).Add(t.auc_global);
     table.Add(t.false_positives).Add(t.v_clean).Add(t.v_noisy).Add(t.v_outlier).Add(t.spearman_v_mem).Add(t.onion_top).Add(t.onion_random);
     table.Add(t.exposed_top).Add(t.exposed_random);
     table.EndRow();

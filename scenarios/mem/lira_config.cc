@@ -70,6 +70,9 @@ ShadowOptions ReadShadows(const ConfigReader& root) {
   o.fpr = t.Double("fpr", o.fpr);
   o.onion_fraction = t.Double("onion_fraction", o.onion_fraction);
   o.onion_shadows = t.Int("onion_shadows", o.onion_shadows);
+  o.masked_points = t.Int("masked_points", o.masked_points);
+  o.duplicates = t.Int("duplicates", o.duplicates);
+  o.duplicate_sd = t.Double("duplicate_sd", o.duplicate_sd);
   o.trials = t.Int("trials", o.trials);
   o.trials_field = t.Path("trials");
   o.Validate();

@@ -23,6 +23,7 @@ constexpr std::uint64_t kFeatureTag = sim::StreamTag("mem/lira/features");
 constexpr std::uint64_t kMaskTag = sim::StreamTag("mem/lira/masks");
 constexpr std::uint64_t kOnionTag = sim::StreamTag("mem/lira/onion");
 constexpr std::uint64_t kPlantTag = sim::StreamTag("mem/lira/planted");
+constexpr std::uint64_t kMaskingTag = sim::StreamTag("mem/lira/masking");
 
 double Mean(const std::vector<double>& v, const std::vector<sim::PointGroup>& g, sim::PointGroup want) {
   double s = 0.0, k = 0.0;
@@ -58,6 +59,7 @@ Round RunRound(const ShadowOptions& o, const sim::RowMatrix& z, const std::vecto
 }
 
 struct Pool {
+  sim::RowMatrix x;  ///< raw inputs (for near-duplicates)
   sim::RowMatrix z;
   std::vector<int> label;
   std::vector<sim::PointGroup> group;
@@ -74,8 +76,43 @@ Pool DrawPool(const ShadowOptions& o, std::uint64_t seed, std::int64_t trial) {
   Pool p;
   p.group = sim::PlantDefects(s, defects, o.data.classes, pool_rng);
   p.z = sim::RandomFourierFeatures(s.x, o.features, feature_rng);
+  p.x = s.x;
   p.label = s.label;
   return p;
+}
+
+// Near-duplicate masking (the spec's second onion bullet): `duplicates` copies x + duplicate_sd·N(0, I),
+// with the same label, of each of the first `masked_points` clean points join the pool; a round of
+// `shadows` models on that pool gives the targets' vulnerability with their duplicates present, the
+// main round (no duplicates) without. The features use the main round's random frequencies.
+void Masking(const ShadowOptions& o, const Pool& pool, const std::vector<double>& v, std::uint64_t seed, std::int64_t trial, ShadowTrial* r) {
+  std::vector<std::int64_t> targets;
+  for (std::size_t i = 0; i < pool.group.size() && static_cast<std::int64_t>(targets.size()) < o.masked_points; ++i)
+    if (pool.group[i] == sim::PointGroup::kClean) targets.push_back(static_cast<std::int64_t>(i));
+  const auto n = pool.x.rows(), extra = static_cast<Eigen::Index>(targets.size()) * o.duplicates;
+  sim::RowMatrix x(n + extra, pool.x.cols());
+  x.topRows(n) = pool.x;
+  std::vector<int> labels = pool.label;
+  sim::Rng rng = sim::TrialRng(seed, kMaskingTag, trial);
+  Eigen::RowVectorXd noise(pool.x.cols());
+  for (Eigen::Index c = 0, row = n; c < o.duplicates; ++c)
+    for (std::int64_t t : targets) {
+      sim::FillNormal(rng, noise.data(), static_cast<std::size_t>(noise.size()));
+      x.row(row++) = pool.x.row(t) + o.duplicate_sd * noise;
+      labels.push_back(pool.label[static_cast<std::size_t>(t)]);
+    }
+  sim::Rng feature_rng = sim::TrialRng(seed, kFeatureTag, trial), mask_rng = sim::TrialRng(seed, kMaskingTag, trial, 1);
+  ShadowOptions plain = o;
+  plain.planted_permuted_fits = plain.planted_reverse_vulnerability = false;
+  const Round with = RunRound(plain, sim::RandomFourierFeatures(x, o.features, feature_rng), labels, o.shadows, mask_rng, seed, trial);
+  double v_with = 0.0, v_without = 0.0;
+  for (std::int64_t t : targets) {
+    v_with += with.v[static_cast<std::size_t>(t)];
+    v_without += v[static_cast<std::size_t>(t)];
+  }
+  r->masked_with = v_with / static_cast<double>(targets.size());
+  r->masked_without = v_without / static_cast<double>(targets.size());
+  if (o.planted_reverse_masking) std::swap(r->masked_with, r->masked_without);
 }
 
 // Mean Δv over the previously safe points left after removing `removed`, and how many of them now
@@ -177,6 +214,9 @@ void ShadowOptions::Validate() const {
   Require(shadows >= 8 && shadows <= 4096 && shadows % 2 == 0, p + "shadows", shadows, "must be even and in [8, 4096]");
   Require(fpr > 0.0 && fpr < 1.0, p + "fpr", fpr, "must be in (0, 1)");
   Require(onion_fraction >= 0.0 && onion_fraction <= 0.4, p + "onion_fraction", onion_fraction, "must be in [0, 0.4]");
+  Require(masked_points >= 0 && masked_points <= pool / 4, p + "masked_points", masked_points, "must be in [0, pool/4]");
+  Require(duplicates >= 1 && duplicates <= 20, p + "duplicates", duplicates, "must be in [1, 20]");
+  Require(duplicate_sd >= 0.0 && duplicate_sd <= 100.0, p + "duplicate_sd", duplicate_sd, "must be in [0, 100]");
   Require(onion_shadows >= 8 && onion_shadows <= 4096 && onion_shadows % 2 == 0, p + "onion_shadows", onion_shadows, "must be even and in [8, 4096]");
   Require(trials >= 2 && trials <= 100000, trials_field, trials, "must be in [2, 1e5]");
 }
@@ -208,6 +248,9 @@ ShadowTrial ShadowRun(const ShadowOptions& o, std::uint64_t seed, std::int64_t t
   r.tpr_online = theory::TprAtFpr(on.in, on.out, o.fpr);
   r.tpr_offline = theory::TprAtFpr(off.in, off.out, o.fpr);
   r.tpr_global = theory::TprAtFpr(gl.in, gl.out, o.fpr);
+  const sim::PooledScores on_fixed = sim::Pool(round.stats.online_fixed, round.in), off_fixed = sim::Pool(round.stats.offline_fixed, round.in);
+  r.tpr_online_fixed = theory::TprAtFpr(on_fixed.in, on_fixed.out, o.fpr);
+  r.tpr_offline_fixed = theory::TprAtFpr(off_fixed.in, off_fixed.out, o.fpr);
   r.auc_online = theory::Auc(on.in, on.out);
   r.auc_offline = theory::Auc(off.in, off.out);
   r.auc_global = theory::Auc(gl.in, gl.out);
@@ -226,6 +269,7 @@ ShadowTrial ShadowRun(const ShadowOptions& o, std::uint64_t seed, std::int64_t t
   r.train_accuracy = train / n_in;
   r.out_accuracy = out / (static_cast<double>(round.in.size()) - n_in);
   if (o.OnionRemoved() > 0) Onion(o, pool, round.v, seed, trial, &r);
+  if (o.masked_points > 0) Masking(o, pool, round.v, seed, trial, &r);
   if (trial == 0) {
     Roc(round.stats, round.in, &r);
     r.v = round.v;

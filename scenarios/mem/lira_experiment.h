@@ -67,10 +67,14 @@ struct ShadowOptions {
   double fpr = 1e-3;                            ///< α of the TPR claims
   double onion_fraction = 0.05;                 ///< k/N; 0 skips the onion
   std::int64_t onion_shadows = 64;
+  std::int64_t masked_points = 20;              ///< clean points given near-duplicates; 0 skips masking
+  std::int64_t duplicates = 2;                  ///< near-duplicates per masked point
+  double duplicate_sd = 0.05;                   ///< their distance: x + duplicate_sd·N(0, I)
   std::int64_t trials = 8;
   bool planted_permuted_fits = false;
   bool planted_reverse_vulnerability = false;
   bool planted_remove_safest = false;
+  bool planted_reverse_masking = false;
   std::string field = "shadows";
   std::string data_field = "data";
   std::string trials_field = "shadows.trials";
@@ -81,12 +85,14 @@ struct ShadowOptions {
 
 struct ShadowTrial {
   double tpr_online = 0, tpr_offline = 0, tpr_global = 0;
+  double tpr_online_fixed = 0, tpr_offline_fixed = 0;  ///< the fixed-variance variants (reported)
   double auc_online = 0, auc_offline = 0, auc_global = 0;
   std::int64_t false_positives = 0;  ///< OUT scores allowed above each threshold
   double v_clean = 0, v_noisy = 0, v_outlier = 0, spearman_v_mem = 0;
   double train_accuracy = 0, out_accuracy = 0;
   double onion_top = 0, onion_random = 0;              ///< mean Δv of the previously safe points
   std::int64_t exposed_top = 0, exposed_random = 0;    ///< of them, now above the old top-k threshold
+  double masked_with = 0, masked_without = 0;          ///< mean v of the masked points with and without their duplicates
   std::vector<double> roc_fpr, roc_online, roc_offline, roc_global;  ///< trial 0 only
   std::vector<double> v, mem;                          ///< trial 0 only, per point
   std::vector<std::int64_t> group;                     ///< trial 0 only
@@ -98,8 +104,8 @@ void Fields(Codec& c, GaussianTestTrial& r) {
 }
 template <typename Codec>
 void Fields(Codec& c, ShadowTrial& r) {
-  c(r.tpr_online, r.tpr_offline, r.tpr_global, r.auc_online, r.auc_offline, r.auc_global, r.false_positives, r.v_clean, r.v_noisy, r.v_outlier,
-    r.spearman_v_mem, r.train_accuracy, r.out_accuracy, r.onion_top, r.onion_random, r.exposed_top, r.exposed_random, r.roc_fpr, r.roc_online,
+  c(r.tpr_online, r.tpr_offline, r.tpr_global, r.tpr_online_fixed, r.tpr_offline_fixed, r.auc_online, r.auc_offline, r.auc_global, r.false_positives, r.v_clean, r.v_noisy, r.v_outlier,
+    r.spearman_v_mem, r.train_accuracy, r.out_accuracy, r.onion_top, r.onion_random, r.exposed_top, r.exposed_random, r.masked_with, r.masked_without, r.roc_fpr, r.roc_online,
     r.roc_offline, r.roc_global, r.v, r.mem, r.group);
 }
 

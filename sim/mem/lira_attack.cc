@@ -33,7 +33,9 @@ struct Side {
 
 LiraStatistics LeaveOneModelOut(const Eigen::ArrayXXd& margin, const theory::MaskMatrix& in) {
   const Eigen::Index models = margin.rows(), points = margin.cols();
-  LiraStatistics s{Eigen::ArrayXXd(models, points), Eigen::ArrayXXd(models, points), margin};
+  LiraStatistics s{Eigen::ArrayXXd(models, points), Eigen::ArrayXXd(models, points), margin, Eigen::ArrayXXd(models, points),
+                   Eigen::ArrayXXd(models, points)};
+  Eigen::ArrayXXd mu_in(models, points), mu_out(models, points), var_in(models, points), var_out(models, points);
   for (Eigen::Index i = 0; i < points; ++i) {
     Side side_in, side_out;
     for (Eigen::Index j = 0; j < models; ++j) (in(j, i) ? side_in : side_out).Add(margin(j, i));
@@ -41,12 +43,20 @@ LiraStatistics LeaveOneModelOut(const Eigen::ArrayXXd& margin, const theory::Mas
     side_out.Finish();
     for (Eigen::Index j = 0; j < models; ++j) {
       const double phi = margin(j, i);
-      const auto [mu_in, sd_in] = side_in.Fit(phi, in(j, i));
-      const auto [mu_out, sd_out] = side_out.Fit(phi, !in(j, i));
-      s.online(j, i) = theory::LiraOnline(phi, mu_in, sd_in, mu_out, sd_out);
-      s.offline(j, i) = theory::LiraOffline(phi, mu_out, sd_out);
+      const auto [m_in, sd_in] = side_in.Fit(phi, in(j, i));
+      const auto [m_out, sd_out] = side_out.Fit(phi, !in(j, i));
+      s.online(j, i) = theory::LiraOnline(phi, m_in, sd_in, m_out, sd_out);
+      s.offline(j, i) = theory::LiraOffline(phi, m_out, sd_out);
+      mu_in(j, i) = m_in, mu_out(j, i) = m_out, var_in(j, i) = sd_in * sd_in, var_out(j, i) = sd_out * sd_out;
     }
   }
+  // Fixed variance: one σ_in and one σ_out per target, the root mean over points of the leave-one-out variances.
+  const Eigen::ArrayXd fixed_in = var_in.rowwise().mean().sqrt(), fixed_out = var_out.rowwise().mean().sqrt();
+  for (Eigen::Index i = 0; i < points; ++i)
+    for (Eigen::Index j = 0; j < models; ++j) {
+      s.online_fixed(j, i) = theory::LiraOnline(margin(j, i), mu_in(j, i), fixed_in(j), mu_out(j, i), fixed_out(j));
+      s.offline_fixed(j, i) = theory::LiraOffline(margin(j, i), mu_out(j, i), fixed_out(j));
+    }
   return s;
 }
 

@@ -4,7 +4,8 @@
 //  - LIRA-ORDER: the attack's IN/OUT fits read a mask whose models are permuted, so the online and
 //    offline attacks fall to chance and the global threshold beats them;
 //  - LIRA-VULN: vulnerability reversed (1 − v);
-//  - LIRA-ONION: the onion removes the k least vulnerable points instead of the most vulnerable;
+//  - LIRA-ONION: the onion removes the k least vulnerable points instead of the most vulnerable; the
+//    masked points' vulnerability with and without their near-duplicates swapped;
 //  - LIRA-DP: the release calibrated for half the sensitivity (too little noise) beats the cap;
 //  - LIRA-SCO: the tracer's threshold halved breaks its FPR.
 #include <catch2/catch.hpp>
@@ -140,4 +141,12 @@ TEST_CASE("LiRA on the SCO instance: a halved tracer threshold flags too many OU
   ScoBridgeOptions o = SmallSco();
   o.planted_half_threshold = true;
   CHECK(test::CountClaims(Sco(o), "LIRA-SCO.tracer_fpr", Verdict::kFail) == 4);
+}
+
+TEST_CASE("LiRA: near-duplicates mask a point, and swapping with and without fails", "[unit][control:LIRA-ONION]") {
+  ShadowOptions o = SmallShadows();
+  o.onion_fraction = 0.0;
+  CHECK(test::CountClaims(Shadows(o), "LIRA-ONION.duplicates", Verdict::kPass) == 1);
+  o.planted_reverse_masking = true;
+  CHECK(test::CountClaims(Shadows(o), "LIRA-ONION.duplicates", Verdict::kFail) == 1);
 }
