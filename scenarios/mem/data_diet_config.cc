@@ -34,6 +34,16 @@ DataDietOptions ReadDataDietOptions(const ConfigReader& root) {
   DataDietOptions o;
   if (root.Has("data")) ReadData(root.Table("data"), &o);
   if (root.Has("diet")) ReadDiet(root.Table("diet"), &o);
+  if (root.Has("mlp")) {
+    const ConfigReader t = root.Table("mlp");
+    MlpDietOptions m;
+    m.width = ReadBoundedInt(t, "width", m.width, 1, 4096);
+    m.learning_rate = t.Double("learning_rate", m.learning_rate);
+    m.trials = t.Int("trials", m.trials);
+    m.trials_field = t.Path("trials");
+    m.Validate();
+    o.mlp = m;
+  }
   o.Validate();
   return o;
 }
@@ -41,6 +51,7 @@ DataDietOptions ReadDataDietOptions(const ConfigReader& root) {
 sim::MemoryEstimate DataDietMemory(const DataDietOptions& o, int threads) {
   sim::MemoryEstimate memory;
   AddDataDietMemory(o, threads, &memory);
+  if (o.mlp) AddMlpDietMemory(o, *o.mlp, threads, &memory);
   return memory;
 }
 

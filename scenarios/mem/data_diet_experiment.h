@@ -28,9 +28,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "scenarios/mem/data_diet_mlp_experiment.h"
 #include "sim/io/csv_table.h"
 #include "sim/mem/subpopulation_data.h"
 #include "sim/run/memory_estimate.h"
@@ -60,6 +62,7 @@ struct DataDietOptions {
   bool planted_keep_easiest = false;
   bool planted_norm_without_bias = false;
   double planted_zero_init_sd = 0.0;
+  std::optional<MlpDietOptions> mlp;  ///< the small-MLP arm ([mlp]), off when absent
   std::string data_field = "data";  ///< the config tables, for messages
   std::string field = "diet";
   std::string trials_field = "diet.trials";

@@ -30,7 +30,9 @@ struct ClassifierFit {
 };
 
 ClassifierFit Evaluate(const ReluMlp& net, const RowMatrix& x, const std::vector<int>& labels, ReluWorkspace* workspace);
-// The cross-entropy's gradient in `gradient`; returns the fit of `net`.
+// The cross-entropy's gradient in `gradient`; returns the fit of `net`. Afterwards the workspace holds,
+// per sample, the hidden activations (`hidden`), ∂loss/∂logits = (softmax − onehot)/n (`logits`) and
+// ∂loss/∂(pre-activation of the hidden layer) (`delta`); per-example scores read them.
 ClassifierFit Gradient(const ReluMlp& net, const RowMatrix& x, const std::vector<int>& labels, Eigen::VectorXd* gradient,
                        ReluWorkspace* workspace);
 

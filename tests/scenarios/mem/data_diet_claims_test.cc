@@ -6,7 +6,8 @@
 //  - DD-CLEAN: pruning that keeps the easiest examples loses more than 1 % and loses to random;
 //  - DD-GRAND: the norm without the bias coordinate breaks the identity; shuffled EL2N breaks its
 //    rank correlation with GraNd;
-//  - DD-ZERO: a "zero" initialisation of scale 0.01 is not degenerate.
+//  - DD-ZERO: a "zero" initialisation of scale 0.01 is not degenerate;
+//  - DD-MLP: EL2N of the MLP shuffled across points.
 #include <catch2/catch.hpp>
 
 #include "support/claim_counts.h"
@@ -81,4 +82,29 @@ TEST_CASE("data diet: a small random initialisation is not the zero initialisati
   o.trials = 2;
   o.planted_zero_init_sd = 0.01;
   CHECK(test::CountClaims(Claims(o), "DD-ZERO", Verdict::kFail) == 3);
+}
+
+namespace {
+
+std::vector<theory::Claim> MlpClaims(bool shuffled) {
+  DataDietOptions o = Small();
+  MlpDietOptions m;
+  m.trials = 12;
+  m.planted_shuffle_scores = shuffled;
+  return BuildMlpDietClaims(o, RunMlpDiet(o, m, 17, test::TwoThreads()), kSize);
+}
+
+}  // namespace
+
+TEST_CASE("data diet on a small MLP: EL2N finds the mislabeled points and the offset window wins", "[unit]") {
+  const auto claims = MlpClaims(false);
+  CHECK(test::CountClaims(claims, "DD-MLP.auroc", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "DD-MLP.offset", Verdict::kPass) == 1);
+  CHECK(test::CountClaims(claims, "DD-MLP", Verdict::kFail) == 0);
+}
+
+TEST_CASE("data diet on a small MLP: shuffled EL2N finds no mislabeled point", "[unit][control:DD-MLP]") {
+  const auto claims = MlpClaims(true);
+  CHECK(test::CountClaims(claims, "DD-MLP.auroc", Verdict::kFail) == 1);
+  CHECK(test::CountClaims(claims, "DD-MLP.precision", Verdict::kFail) == 1);
 }
