@@ -99,22 +99,10 @@ void NoisyArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, 
   const std::vector<sim::PointGroup> group = sim::PlantDefects(s, defects, o.data.classes, rng);
   ZeroInitChecks(o, s, rng, r);
   sim::DietScores scores = AveragedScores(o, s, sim::TrialRng(seed, kNoisyInitTag, trial), &r->identity_error);
-  if (o.planted_shuffle_scores) {
-    sim::Rng plant = sim::TrialRng(seed, kPlantTag, trial);
-    const std::vector<std::int64_t> p = sim::RandomPermutation(o.train_size, plant);
-    std::vector<double> shuffled(p.size());
-    for (std::size_t i = 0; i < p.size(); ++i) shuffled[i] = scores.el2n[static_cast<std::size_t>(p[i])];
-    scores.el2n = shuffled;
-  }
-  std::vector<char> noisy(group.size());
-  Eigen::VectorXd el2n(static_cast<Eigen::Index>(group.size()));
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    noisy[i] = group[i] == sim::PointGroup::kNoisy;
-    el2n(static_cast<Eigen::Index>(i)) = scores.el2n[i];
-  }
-  const std::int64_t noisy_count = std::llround(o.label_noise * static_cast<double>(o.train_size));
-  r->auroc = sim::Auroc(el2n, noisy);
-  r->precision = theory::PrecisionAtTop(scores.el2n, noisy, noisy_count);
+  if (o.planted_shuffle_scores) ShuffleScores(sim::TrialRng(seed, kPlantTag, trial), &scores.el2n);
+  const NoiseRanking ranking = RankNoise(scores.el2n, group, std::llround(o.label_noise * static_cast<double>(o.train_size)));
+  r->auroc = ranking.auroc;
+  r->precision = ranking.precision;
   r->spearman_grand_el2n = theory::Spearman(scores.grand, scores.el2n);
   r->full_noisy = PrunedAccuracy(o, s, AllRows(o.train_size), test);
   r->hardest = PrunedAccuracy(o, s, theory::OffsetWindow(scores.el2n, 0, o.Keep()), test);
@@ -146,6 +134,23 @@ void CleanArm(const DataDietOptions& o, const sim::SubpopulationDomain& domain, 
 }
 
 }  // namespace
+
+NoiseRanking RankNoise(const std::vector<double>& scores, const std::vector<sim::PointGroup>& group, std::int64_t noisy_count) {
+  std::vector<char> noisy(group.size());
+  Eigen::VectorXd values(static_cast<Eigen::Index>(group.size()));
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    noisy[i] = group[i] == sim::PointGroup::kNoisy;
+    values(static_cast<Eigen::Index>(i)) = scores[i];
+  }
+  return {sim::Auroc(values, noisy), theory::PrecisionAtTop(scores, noisy, noisy_count)};
+}
+
+void ShuffleScores(sim::Rng rng, std::vector<double>* scores) {
+  const std::vector<std::int64_t> p = sim::RandomPermutation(static_cast<std::int64_t>(scores->size()), rng);
+  std::vector<double> shuffled(p.size());
+  for (std::size_t i = 0; i < p.size(); ++i) shuffled[i] = (*scores)[static_cast<std::size_t>(p[i])];
+  *scores = shuffled;
+}
 
 sim::SubpopulationOptions DefaultDietData() {
   sim::SubpopulationOptions d;

@@ -34,7 +34,9 @@
 
 #include "scenarios/mem/data_diet_mlp_experiment.h"
 #include "sim/io/csv_table.h"
+#include "sim/mem/planted_defects.h"
 #include "sim/mem/subpopulation_data.h"
+#include "sim/random/rng.h"
 #include "sim/run/memory_estimate.h"
 #include "sim/run/trial_runner.h"
 #include "theory/verdict/claim.h"
@@ -91,6 +93,14 @@ struct DataDietResult {
   DataDietOptions options;
   std::vector<DataDietTrial> trials;
 };
+
+// Shared by the softmax and MLP arms: how well scores rank the mislabeled points (AUROC, precision
+// of the top `noisy_count`), and the planted shuffle of scores across points.
+struct NoiseRanking {
+  double auroc = 0, precision = 0;
+};
+NoiseRanking RankNoise(const std::vector<double>& scores, const std::vector<sim::PointGroup>& group, std::int64_t noisy_count);
+void ShuffleScores(sim::Rng rng, std::vector<double>* scores);
 
 DataDietTrial DataDietRun(const DataDietOptions& options, std::uint64_t master_seed, std::int64_t trial);
 DataDietResult RunDataDiet(const DataDietOptions& options, std::uint64_t master_seed, const sim::TrialRunnerOptions& runner);

@@ -9,7 +9,6 @@
 #include "sim/mem/mlp_diet_scores.h"
 #include "sim/mem/planted_defects.h"
 #include "sim/random/stream_tag.h"
-#include "sim/spur/group_metrics.h"
 #include "theory/mem/data_diet.h"
 #include "theory/stats/rank_correlation.h"
 #include "theory/stats/sample_stats.h"
@@ -85,22 +84,11 @@ MlpDietTrial MlpDietRun(const DataDietOptions& diet, const MlpDietOptions& o, st
   defects.label_noise = diet.label_noise;
   const std::vector<sim::PointGroup> group = sim::PlantDefects(s, defects, diet.data.classes, rng);
   sim::DietScores scores = AveragedScores(diet, o, s, seed, trial);
-  if (o.planted_shuffle_scores) {
-    sim::Rng plant = sim::TrialRng(seed, kPlantTag, trial);
-    const std::vector<std::int64_t> p = sim::RandomPermutation(diet.train_size, plant);
-    std::vector<double> shuffled(p.size());
-    for (std::size_t i = 0; i < p.size(); ++i) shuffled[i] = scores.el2n[static_cast<std::size_t>(p[i])];
-    scores.el2n = shuffled;
-  }
-  std::vector<char> noisy(group.size());
-  Eigen::VectorXd el2n(static_cast<Eigen::Index>(group.size()));
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    noisy[i] = group[i] == sim::PointGroup::kNoisy;
-    el2n(static_cast<Eigen::Index>(i)) = scores.el2n[i];
-  }
+  if (o.planted_shuffle_scores) ShuffleScores(sim::TrialRng(seed, kPlantTag, trial), &scores.el2n);
+  const NoiseRanking ranking = RankNoise(scores.el2n, group, std::llround(diet.label_noise * static_cast<double>(diet.train_size)));
   MlpDietTrial r;
-  r.auroc = sim::Auroc(el2n, noisy);
-  r.precision = theory::PrecisionAtTop(scores.el2n, noisy, std::llround(diet.label_noise * static_cast<double>(diet.train_size)));
+  r.auroc = ranking.auroc;
+  r.precision = ranking.precision;
   r.spearman_grand_el2n = theory::Spearman(scores.grand, scores.el2n);
   std::vector<std::int64_t> all(static_cast<std::size_t>(diet.train_size));
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
