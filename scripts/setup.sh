@@ -9,7 +9,7 @@ packages=(
   libeigen3-dev libboost-dev libceres-dev
   catch2 librapidcheck-dev librandom123-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libbenchmark-dev
-  python3 python3-matplotlib python3-numpy
+  python3 python3-matplotlib python3-numpy python3-pandas python3-pytest python3-dev python3-venv pybind11-dev
   latexmk texlive-latex-base texlive-latex-recommended texlive-fonts-recommended poppler-utils
 )
 
