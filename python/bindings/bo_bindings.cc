@@ -3,8 +3,11 @@
 #include <limits>
 
 #include "python/bindings/bindings.h"
+#include "sim/bo/exact_risk.h"
+#include "sim/random/stream_tag.h"
 #include "theory/bo/deterministic_equivalent.h"
 #include "theory/bo/effective_ranks.h"
+#include "theory/bo/isotropic_oracle.h"
 
 namespace memgen::python {
 namespace {
@@ -52,9 +55,57 @@ py::dict DeterministicEquivalent(const py::array& eigenvalues, std::int64_t n, d
   return out;
 }
 
+// One draw of the design, as a scenario's risk cell computes it (scenarios/bo/risk_cell.cc).
+py::dict ExactRiskDraw(std::int64_t n, const py::dict& spectrum, const py::array& theta, double ridge, double sigma2, std::uint64_t seed,
+                       const std::string& stream, std::uint64_t trial, const std::string& design, bool noise_draw, bool wishart) {
+  theory::SpectrumOptions so;
+  so.kind = theory::StringToSpectrumKind(spectrum.contains("kind") ? spectrum["kind"].cast<std::string>() : "isotropic", "spectrum.kind");
+  so.d = spectrum.contains("d") ? spectrum["d"].cast<std::int64_t>() : so.d;
+  so.alpha = spectrum.contains("alpha") ? spectrum["alpha"].cast<double>() : so.alpha;
+  so.beta = spectrum.contains("beta") ? spectrum["beta"].cast<double>() : so.beta;
+  so.tau = spectrum.contains("tau") ? spectrum["tau"].cast<double>() : so.tau;
+  so.eps = spectrum.contains("eps") ? spectrum["eps"].cast<double>() : so.eps;
+  so.scale = spectrum.contains("scale") ? spectrum["scale"].cast<double>() : so.scale;
+  so.spike_count = spectrum.contains("spike_count") ? spectrum["spike_count"].cast<std::int64_t>() : so.spike_count;
+  so.Validate("spectrum");
+  sim::ExactRiskOptions o;
+  o.gram.n = n;
+  o.gram.design = sim::StringToDesignKind(design);
+  o.ridge = ridge;
+  o.sigma2 = sigma2;
+  o.noise_draw = noise_draw;
+  o.wishart_tail = wishart;
+  const theory::Spectrum spec = theory::MakeSpectrum(so);
+  const std::vector<double> t = Vector(theta, "theta");
+  sim::ExactRisk r;
+  {
+    py::gil_scoped_release release;  // a large draw takes seconds
+    r = sim::ComputeExactRisk(spec, t, o, sim::StreamId{seed, sim::StreamTag(stream), trial, 0});
+  }
+  py::dict out;
+  out["bias"] = r.bias, out["variance"] = r.variance, out["risk_one_draw"] = r.risk_one_draw, out["rcond"] = r.rcond;
+  out["method"] = r.method == sim::RiskMethod::kCholesky ? "cholesky" : r.method == sim::RiskMethod::kQrFallback ? "qr" : "ill_conditioned";
+  return out;
+}
+
 }  // namespace
 
 void AddBoBindings(py::module_& m) {
+  m.def("exact_risk_draw", &ExactRiskDraw, py::arg("n"), py::arg("spectrum"), py::arg("theta"), py::arg("ridge") = 0.0, py::arg("sigma2") = 1.0,
+        py::arg("seed"), py::arg("stream"), py::arg("trial"), py::arg("design") = "gaussian", py::arg("noise_draw") = false,
+        py::arg("wishart") = false,
+        R"(The exact conditional bias and variance of one design draw (Tsigler and Bartlett 2023, eq. (2); sim/bo/exact_risk.h).
+
+With A = X X^T + n ridge I and w = A^-1 X theta: bias = sum_j lambda_j (theta_j - (X^T w)_j)^2,
+variance = sigma2 tr(A^-1 X Sigma X^T A^-1). The draw is the one a scenario makes for (seed, stream, trial):
+stream is the risk cell's stream name (e.g. "bo/isotropic/oracle/gaussian/n50/d100"), so the numbers
+are the scenario's bit for bit. spectrum: {"kind": "isotropic"|"power_law"|"log_power"|"exp_floor"|"spiked",
+"d", "alpha", "beta", "tau", "eps", "scale", "spike_count"}. Returns {"bias", "variance", "risk_one_draw",
+"rcond", "method"}. Releases the GIL while it runs.)");
+  m.def("isotropic_expected_bias", &theory::IsotropicExpectedBias, py::arg("n"), py::arg("d"), py::arg("theta_norm2"),
+        "E bias of the min-norm interpolant with isotropic Gaussian design: ||theta||^2 (1 - n/d) for d >= n + 2, 0 for least squares (theory/bo/isotropic_oracle.h).");
+  m.def("isotropic_expected_variance", &theory::IsotropicExpectedVariance, py::arg("n"), py::arg("d"), py::arg("sigma2"),
+        "E variance of the min-norm interpolant with isotropic Gaussian design: sigma2 n/(d - n - 1) for d >= n + 2, sigma2 d/(n - d - 1) for n >= d + 2; NaN where undefined (theory/bo/isotropic_oracle.h).");
   m.def("effective_ranks", &EffectiveRanks, py::arg("eigenvalues"), py::arg("k_max"),
         R"(Effective ranks of a covariance spectrum (BLLT 2020, Definition 3; theory/bo/effective_ranks.h).
 

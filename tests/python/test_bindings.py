@@ -107,3 +107,17 @@ def test_load_reads_a_run_as_written(tmp_path):
 def test_load_refuses_a_directory_that_is_not_a_run(tmp_path):
     with pytest.raises(FileNotFoundError, match="not a memgen run directory"):
         memgen.load(tmp_path)
+
+
+def test_exact_risk_draws_reproduce_a_scenario_cell_bit_for_bit(tmp_path):
+    binary = pathlib.Path(os.environ["MEMGEN_BIN_DIR"]) / "scn_bo_isotropic"
+    subprocess.run([str(binary), "--scale", "smoke", "--seed", "9", "--out", str(tmp_path), "--run-id", "r"], check=True, capture_output=True)
+    run = memgen.load(tmp_path / "bo_isotropic" / "r")
+    cell = run.tables["cells"].query("group == 'oracle' and design == 'gaussian' and method == 'streaming'").iloc[0]
+    n, d, trials = int(cell["n"]), int(cell["d"]), int(cell["trials"])
+    stream = f"bo/isotropic/oracle/gaussian/n{n}/d{d}"
+    draws = [memgen.exact_risk_draw(n, {"kind": "isotropic", "d": d}, np.array([1.0]), seed=9, stream=stream, trial=t) for t in range(trials)]
+    bias = sum(x["bias"] for x in draws) / trials  # the scenario's Summarize: a plain sum in trial order
+    variance = sum(x["variance"] for x in draws) / trials
+    assert bias == cell["bias"] and variance == cell["variance"]
+    assert cell["exact_bias"] == memgen.isotropic_expected_bias(n, d, 1.0)
