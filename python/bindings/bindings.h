@@ -25,5 +25,6 @@ DoubleArray ToArray(const Eigen::MatrixXd& m);
 void AddBoBindings(py::module_& m);
 void AddMemBindings(py::module_& m);
 void AddScoBindings(py::module_& m);
+void AddSpurBindings(py::module_& m);
 
 }  // namespace memgen::python

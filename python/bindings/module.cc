@@ -22,4 +22,5 @@ PYBIND11_MODULE(_core, m) {
   memgen::python::AddBoBindings(m);
   memgen::python::AddMemBindings(m);
   memgen::python::AddScoBindings(m);
+  memgen::python::AddSpurBindings(m);
 }

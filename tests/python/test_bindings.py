@@ -121,3 +121,23 @@ def test_exact_risk_draws_reproduce_a_scenario_cell_bit_for_bit(tmp_path):
     variance = sum(x["variance"] for x in draws) / trials
     assert bias == cell["bias"] and variance == cell["variance"]
     assert cell["exact_bias"] == memgen.isotropic_expected_bias(n, d, 1.0)
+
+
+def test_spurious_closed_form_flips_at_its_threshold():
+    rho, gamma, s = 0.1, 5.0, 1000.0
+    threshold = memgen.flip_threshold(rho, gamma)
+    assert threshold == pytest.approx(2.1111111, rel=1e-6)  # spurious_memorization.md §4.3: 2.11 at gamma = 5, rho = 0.1
+    below = memgen.spurious_margins(0.9 * threshold * s, rho, gamma, s)
+    above = memgen.spurious_margins(1.1 * threshold * s, rho, gamma, s)
+    assert below["v"] < 0.0 < above["v"]
+    far = memgen.spurious_margins(10.0, rho, gamma, 1e12)
+    assert far["v"] / far["u"] == pytest.approx(memgen.limit_ratio(rho, gamma), rel=1e-6)
+
+
+def test_spurious_margins_match_the_closed_form_on_the_shipped_table(tmp_path):
+    binary = pathlib.Path(os.environ["MEMGEN_BIN_DIR"]) / "scn_spur_theory"
+    subprocess.run([str(binary), "--scale", "smoke", "--out", str(tmp_path), "--run-id", "r"], check=True, capture_output=True)
+    table = memgen.load(tmp_path / "spur_theory" / "r").tables["closed_form"]
+    row = table.iloc[len(table) // 2]
+    margins = memgen.spurious_margins(float(row["n"]), float(row["rho"]), float(row["gamma"]), float(row["n"]) / float(row["n_over_s"]))
+    assert margins["u"] == pytest.approx(row["u"], rel=1e-12) and margins["v"] == pytest.approx(row["v"], rel=1e-12, abs=1e-15)
