@@ -70,13 +70,14 @@ ProbeResult Probe(const LogisticUnlearningOptions& o, const sim::RegressionSampl
   p.memorization = PositiveShare(in) - PositiveShare(out);
   p.vulnerability = theory::Auc(in, out);
   Eigen::MatrixXd w = trained;
+  sim::LogisticLangevin unlearning(data, kept, o.params, w.cols());
   p.mc_steps = o.max_steps + 1;
   for (int k = 0; k <= o.max_steps; ++k) {
     if (theory::TwoSampleKsStatistic(Losses(Margins(s, row, w)), reference) < critical) {
       p.mc_steps = k;
       break;
     }
-    sim::RunLogisticLangevin(data, kept, o.params, 1, &w, rng);
+    unlearning.Step(&w, rng);
   }
   return p;
 }

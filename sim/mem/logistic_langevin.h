@@ -31,9 +31,26 @@ struct LogisticData {
   Eigen::VectorXd y;    ///< {0, 1}
 };
 
-// `steps` noisy GD steps on the rows with weight 1 in `kept` (rows × 1), every column of `w` a chain.
-// When `gradient_gap` is not null it gains Σ over the steps of mean_b ‖∇ℓ_i − ḡ‖² for every row i
-// (taken at each step's starting point, on all rows, with ḡ over the kept rows).
+// Noisy GD steps on the rows with weight 1 in `kept` (rows × 1) for `chains` chains, with every
+// work array allocated once (a step allocates nothing: per-step allocations of this size made glibc
+// grow and trim the heap every step, ten times the arithmetic).
+class LogisticLangevin {
+ public:
+  LogisticLangevin(const LogisticData& data, const Eigen::VectorXd& kept, const LogisticLangevinParams& params, Eigen::Index chains);
+  // One step of every column of `w`. When `gradient_gap` is not null it gains mean_b ‖∇ℓ_i − ḡ‖² for
+  // every row i (at the step's starting point, on all rows, with ḡ over the kept rows).
+  void Step(Eigen::MatrixXd* w, Rng& rng, Eigen::VectorXd* gradient_gap = nullptr);
+
+ private:
+  const LogisticData& data_;
+  const Eigen::VectorXd& kept_;
+  LogisticLangevinParams params_;
+  double count_ = 0.0, noise_ = 0.0;
+  Eigen::VectorXd row_norm2_;
+  Eigen::MatrixXd residual_, weighted_, data_gradient_, projection_, xi_;
+};
+
+// `steps` steps from `w` (a LogisticLangevin for one call).
 void RunLogisticLangevin(const LogisticData& data, const Eigen::VectorXd& kept, const LogisticLangevinParams& params, int steps,
                          Eigen::MatrixXd* w, Rng& rng, Eigen::VectorXd* gradient_gap = nullptr);
 

@@ -69,7 +69,7 @@ TwoSampleKs TwoSampleKsTest(std::vector<double> a, std::vector<double> b) {
 
 double TwoSampleKsCriticalDistance(int n, double level) {
   for (int j = 1; j <= n; ++j)
-    if (TwoSampleKsPValue(static_cast<double>(j) / n, n, n) <= level) return static_cast<double>(j) / n;
+    if (TwoSampleKsPValue(static_cast<double>(j) / n, n, n) <= level) return static_cast<double>(j) / n - 1e-9;
   return 2.0;
 }
 

@@ -28,7 +28,8 @@ TwoSampleKs TwoSampleKsTest(std::vector<double> a, std::vector<double> b);
 double TwoSampleKsPValue(double d, int n, int m);
 
 // For two samples of size n each: the smallest attainable distance j/n whose p-value is at most
-// `level` (p decreases in D), so D < it means "indistinguishable at that level"; 2 if none is.
+// `level` (p decreases in D), less 1e-9, so that a computed D < it means "indistinguishable at that
+// level" even when D = i/n − k/n rounds just below (i − k)/n; 2 if no distance rejects.
 double TwoSampleKsCriticalDistance(int n, double level);
 
 }  // namespace memgen::theory

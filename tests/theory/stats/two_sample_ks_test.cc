@@ -41,9 +41,14 @@ TEST_CASE("two-sample KS: the asymptotic law approaches the exact one", "[unit]"
 namespace memgen::theory {
 
 TEST_CASE("two-sample KS: the critical distance is the first with p at most the level", "[unit]") {
-  const double d = TwoSampleKsCriticalDistance(64, 0.05);
+  const double d = TwoSampleKsCriticalDistance(64, 0.05) + 1e-9;  // the lattice distance itself
   CHECK(TwoSampleKsPValue(d, 64, 64) <= 0.05);
   CHECK(TwoSampleKsPValue(d - 1.0 / 64, 64, 64) > 0.05);
+  // n = 100: 0.21 − 0.01 rounds to 0.19999999999999998, below the lattice value 0.2 = 20/100, which
+  // rejects at 0.05 (p = 0.036); the returned critical distance still counts it as a rejection.
+  const double critical = TwoSampleKsCriticalDistance(100, 0.05);
+  CHECK(TwoSampleKsPValue(0.2, 100, 100) <= 0.05);
+  CHECK_FALSE(0.21 - 0.01 < critical);
   CHECK(TwoSampleKsCriticalDistance(2, 1e-6) == 2.0);  // two points a side never reject at 1e-6
 }
 
