@@ -43,18 +43,26 @@ Instance DrawInstance(const ScoBridgeOptions& o, std::uint64_t seed, std::int64_
   return x;
 }
 
-// Shadow j's training rows and their column counts.
-sim::CoinMatrix TrainingRows(const sim::CoinMatrix& pool, const theory::MaskMatrix& in, Eigen::Index j, std::vector<std::int32_t>* counts) {
+// Shadow j's training rows and their column counts (the same at every noise level: built once a trial).
+struct TrainingSet {
   sim::CoinMatrix rows;
-  rows.words = pool.words;
-  counts->assign(static_cast<std::size_t>(64 * pool.words), 0);
-  for (Eigen::Index i = 0; i < in.cols(); ++i) {
-    if (!in(j, i)) continue;
-    rows.bits.insert(rows.bits.end(), pool.Row(i), pool.Row(i) + pool.words);
-    sim::AddRowCounts(pool.Row(i), pool.words, counts->data());
-    ++rows.rows;
+  std::vector<std::int32_t> counts;
+};
+
+std::vector<TrainingSet> TrainingSets(const sim::CoinMatrix& pool, const theory::MaskMatrix& in) {
+  std::vector<TrainingSet> sets(static_cast<std::size_t>(in.rows()));
+  for (Eigen::Index j = 0; j < in.rows(); ++j) {
+    TrainingSet& t = sets[static_cast<std::size_t>(j)];
+    t.rows.words = pool.words;
+    t.counts.assign(static_cast<std::size_t>(64 * pool.words), 0);
+    for (Eigen::Index i = 0; i < in.cols(); ++i) {
+      if (!in(j, i)) continue;
+      t.rows.bits.insert(t.rows.bits.end(), pool.Row(i), pool.Row(i) + pool.words);
+      sim::AddRowCounts(pool.Row(i), pool.words, t.counts.data());
+      ++t.rows.rows;
+    }
   }
-  return rows;
+  return sets;
 }
 
 struct ShadowScores {
@@ -75,7 +83,7 @@ double BerryEsseen(const std::vector<double>& theta, const std::vector<double>& 
   return 0.56 * third / std::pow(second, 1.5);
 }
 
-ShadowScores ScoreShadows(const ScoBridgeOptions& o, const Instance& x, const theory::MaskMatrix& in, double noise, std::uint64_t seed,
+ShadowScores ScoreShadows(const ScoBridgeOptions& o, const Instance& x, const std::vector<TrainingSet>& sets, const theory::MaskMatrix& in, double noise, std::uint64_t seed,
                           std::int64_t trial, std::size_t level) {
   const std::int64_t d = o.Dimension(), m = in.rows(), points = in.cols();
   const double sqrt_d = std::sqrt(static_cast<double>(d)), z = boost::math::quantile(boost::math::complement(boost::math::normal(), o.fpr));
@@ -88,10 +96,9 @@ ShadowScores ScoreShadows(const ScoBridgeOptions& o, const Instance& x, const th
     std::vector<double> theta_mu;
     for (int lane = 0; lane < sim::kScoreLanes && first + lane < m; ++lane) {
       const std::int64_t j = first + lane;
-      std::vector<std::int32_t> counts;
-      const sim::CoinMatrix rows = TrainingRows(x.pool, in, j, &counts);
+      const TrainingSet& set = sets[static_cast<std::size_t>(j)];
       sim::Rng rng = sim::TrialRng(seed, kBridgeTag, trial, kNoiseSubstream + level * static_cast<std::uint64_t>(m) + static_cast<std::uint64_t>(j));
-      const sim::ScoLearnerOutput learned = sim::RunScoLearner(learner, rows, counts, x.mu, d, rng);
+      const sim::ScoLearnerOutput learned = sim::RunScoLearner(learner, set.rows, set.counts, x.mu, d, rng);
       double dot = 0.0, null_var = 0.0;
       std::vector<double> scaled(learned.theta.size());
       for (std::size_t k = 0; k < learned.theta.size(); ++k) {
@@ -138,8 +145,9 @@ ScoBridgeTrial ScoBridgeRun(const ScoBridgeOptions& o, std::uint64_t seed, std::
   sim::Rng mask_rng = sim::TrialRng(seed, kBridgeTag, trial, kMaskSubstream);
   const theory::MaskMatrix in = sim::LiraArgsortMask(o.shadows, 2 * o.TrainSize(), o.shadows / 2, mask_rng);
   ScoBridgeTrial r;
+  const std::vector<TrainingSet> sets = TrainingSets(x.pool, in);
   for (std::size_t level = 0; level < o.noises.size(); ++level) {
-    const ShadowScores s = ScoreShadows(o, x, in, o.noises[level], seed, trial, level);
+    const ShadowScores s = ScoreShadows(o, x, sets, in, o.noises[level], seed, trial, level);
     double flagged_in = 0.0, flagged_out = 0.0, count_in = 0.0, count_out = 0.0;
     for (Eigen::Index j = 0; j < in.rows(); ++j)
       for (Eigen::Index i = 0; i < in.cols(); ++i) {
