@@ -55,6 +55,35 @@ ax.set_xscale("log"), ax.set_yscale("log"), ax.set_xlabel("epsilon"), ax.legend(
 save(fig, "sco_dp_noise")
 
 # %% [markdown]
+# ## SCO traceability: the tracer recalls the sample until the noise hides it
+# `sco_trial` runs one trial of a tracing cell exactly as `scn_sco_tracing` does: n = 25 points in
+# d = 25037 dimensions, a noisy-mean learner at several noise levels sigma sqrt(d), and the count of
+# training points whose score clears the family-wise Hoeffding threshold.
+
+# %%
+noise = [0.1, 0.3, 1.0, 3.0, 10.0]
+learners = [{"kind": "noisy_mean", "name": f"noise{s}", "noise": s} for s in noise]
+trials = [memgen.sco_trial(25, 25037, learners, eps=0.2, seed=1, cell="tour", trial=t) for t in range(5)]
+recall = [np.mean([t["learners"][f"noise{s}"]["recall_fw"] for t in trials]) / 25 for s in noise]
+fig, ax = plt.subplots(figsize=(4, 3))
+ax.plot(noise, recall, "o-")
+ax.set_xscale("log"), ax.set_xlabel("noise sigma sqrt(d)"), ax.set_ylabel("traced fraction (5 trials)")
+save(fig, "sco_tracing_noise")
+
+# %% [markdown]
+# ## Learning dynamics: deep linear networks learn their modes in order of strength
+# The closed-form mode strengths of Saxe, McClelland and Ganguli (2014) for one and three hidden layers.
+
+# %%
+fig, ax = plt.subplots(figsize=(4, 3))
+t = np.linspace(0.0, 12.0, 400)
+for s_hat in (2.0, 1.0, 0.5):
+    ax.plot(t, memgen.mode_strength(t, s_hat, 1e-3, 2) / s_hat, label=f"s = {s_hat:g}, one hidden layer")
+    ax.plot(t, memgen.mode_strength(t, s_hat, 1e-2, 4) / s_hat, "--", label=f"s = {s_hat:g}, three")
+ax.set_xlabel("t / tau"), ax.set_ylabel("u(t) / s"), ax.legend(fontsize=5)
+save(fig, "ld_modes")
+
+# %% [markdown]
 # ## Spurious features: the closed-form margins (a scenario run from Python)
 
 # %%

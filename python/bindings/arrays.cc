@@ -35,6 +35,10 @@ Eigen::MatrixXd Matrix(const py::array& a, const std::string& name, py::ssize_t 
   return m;
 }
 
+void Require(bool ok, const std::string& name, double value, const std::string& rule) {
+  if (!ok) throw py::value_error(name + ": " + std::string(py::str(py::float_(value))) + " " + rule);
+}
+
 DoubleArray ToArray(const std::vector<double>& v) {
   DoubleArray out(static_cast<py::ssize_t>(v.size()));
   if (!v.empty()) std::memcpy(out.mutable_data(), v.data(), v.size() * sizeof(double));

@@ -20,6 +20,7 @@ PYBIND11_MODULE(_core, m) {
     }
   });
   memgen::python::AddBoBindings(m);
+  memgen::python::AddLdBindings(m);
   memgen::python::AddMemBindings(m);
   memgen::python::AddScoBindings(m);
   memgen::python::AddSpurBindings(m);

@@ -5,17 +5,24 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace memgen::sim {
 
+bool Progress::LinesMode() {
+  const char* mode = std::getenv("MEMGEN_PROGRESS");
+  return mode != nullptr && std::strcmp(mode, "lines") == 0;
+}
+
 bool Progress::Enabled() {
-  return isatty(STDERR_FILENO) != 0 && std::getenv("MEMGEN_NO_PROGRESS") == nullptr;
+  return (isatty(STDERR_FILENO) != 0 || LinesMode()) && std::getenv("MEMGEN_NO_PROGRESS") == nullptr;
 }
 
 Progress::Progress(std::string label, std::int64_t total)
     : label_(std::move(label)),
       total_(total),
       enabled_(Enabled()),
+      lines_(LinesMode()),
       start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {}
 
@@ -35,6 +42,12 @@ void Progress::Advance(std::int64_t count) {
 }
 
 void Progress::Draw(std::int64_t done, bool final) {
+  if (lines_) {
+    std::fprintf(stderr, "memgen-progress\t%s\t%lld\t%lld\n", label_.c_str(), static_cast<long long>(done),
+                 static_cast<long long>(total_));
+    std::fflush(stderr);
+    return;
+  }
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0.0;

@@ -1,5 +1,8 @@
 // A progress bar with rate and ETA on stderr, drawn only when stderr is a terminal (quiet in CI and
-// in pipes). Thread-safe: workers call Advance(); only one thread draws at a time.
+// in pipes). With MEMGEN_PROGRESS=lines it writes one machine-readable line per update instead,
+//   memgen-progress<TAB>label<TAB>done<TAB>total
+// terminal or not, for a front end that draws its own bar (memgen.run in a notebook, python/memgen).
+// Thread-safe: workers call Advance(); only one thread draws at a time.
 #pragma once
 
 #include <atomic>
@@ -18,7 +21,8 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
 
   void Advance(std::int64_t count = 1);
-  static bool Enabled();  // stderr is a terminal and MEMGEN_NO_PROGRESS is unset
+  static bool Enabled();  // (stderr is a terminal or lines mode) and MEMGEN_NO_PROGRESS is unset
+  static bool LinesMode();  // MEMGEN_PROGRESS=lines
 
  private:
   void Draw(std::int64_t done, bool final);
@@ -26,6 +30,7 @@ class Progress {
   std::string label_;
   std::int64_t total_;
   bool enabled_;
+  bool lines_;
   std::atomic<std::int64_t> done_{0};
   std::mutex draw_mutex_;
   std::chrono::steady_clock::time_point start_;

@@ -12,11 +12,10 @@
 namespace memgen::sim {
 namespace {
 
-// Columns per chunk: 32 KiB of weights whatever the lane count (512 columns for 8 lanes).
-template <int L>
-constexpr std::int64_t ChunkWords() {
-  return 64 / L;
-}
+// Words per chunk: 512 columns, 32 KiB of weights at 8 lanes. The same for every lane count, so a
+// lane's partial sums are grouped alike and its score does not depend on how many other learners
+// share the bank (bit for bit).
+constexpr std::int64_t kChunkWords = 8;
 
 // acc[ℓ] += Σ over set bits of row words [w0, w1) of lane ℓ's weights, ℓ < L. L is a compile-time
 // constant so the accumulators stay in registers; lanes ≥ bank.count hold zero weights.
@@ -50,8 +49,8 @@ void SelectedSums(const std::uint64_t* row, std::int64_t w0, std::int64_t w1, co
 
 template <int L>
 void ScoreAllRows(const CoinMatrix& matrix, const WeightBank& bank, double* selected) {
-  for (std::int64_t w0 = 0; w0 < matrix.words; w0 += ChunkWords<L>()) {
-    const std::int64_t w1 = std::min(matrix.words, w0 + ChunkWords<L>());
+  for (std::int64_t w0 = 0; w0 < matrix.words; w0 += kChunkWords) {
+    const std::int64_t w1 = std::min(matrix.words, w0 + kChunkWords);
     for (std::int64_t r = 0; r < matrix.rows; ++r) SelectedSums<L>(matrix.Row(r), w0, w1, bank, selected + kScoreLanes * r);
   }
 }

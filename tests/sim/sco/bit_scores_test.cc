@@ -289,3 +289,21 @@ TEST_CASE("bit scores: deterministic for the same matrix and weights", "[unit]")
   AddSignedRows(m2, coef, o2.data());
   CHECK(o1 == o2);
 }
+
+TEST_CASE("bit scores: a lane's scores are bit-identical whatever the number of lanes in use", "[unit]") {
+  std::vector<double> p(20000, 0.1);  // 313 words: many column chunks
+  const CoinColumns cols = MakeCoinColumns(p);
+  const CoinMatrix m = DrawCoinMatrix(MakeBatchStream(5, 6, 7, 0), 0, 9, cols, nullptr);
+  Rng rng({2026, 315, 0, 0});
+  const std::vector<double> first = GaussianVector(20000, rng);
+  WeightBank alone = MakeWeightBank(64 * cols.words);
+  SetWeights(&alone, 0, first);
+  const std::vector<double> single = ScoreRows(m, alone);
+  for (int lanes : {2, 3, 5, 8}) {
+    WeightBank shared = MakeWeightBank(64 * cols.words);
+    SetWeights(&shared, 0, first);
+    for (int l = 1; l < lanes; ++l) SetWeights(&shared, l, GaussianVector(20000, rng));
+    const std::vector<double> together = ScoreRows(m, shared);
+    for (std::int64_t r = 0; r < m.rows; ++r) CHECK(together[kScoreLanes * r] == single[kScoreLanes * r]);
+  }
+}
