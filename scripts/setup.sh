@@ -10,6 +10,7 @@ packages=(
   catch2 librapidcheck-dev librandom123-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libbenchmark-dev
   python3 python3-matplotlib python3-numpy python3-pandas python3-pytest python3-dev python3-venv pybind11-dev
+  libblis4-serial libopenblas0-pthread   # the level-3 BLAS memgen loads at run time (sim/linalg/blas_backend.h)
   latexmk texlive-latex-base texlive-latex-recommended texlive-fonts-recommended poppler-utils
 )
 

@@ -6,6 +6,7 @@
 
 #include "python/bindings/bindings.h"
 #include "sim/core/config_error.h"
+#include "sim/linalg/blas_backend.h"
 
 namespace py = pybind11;
 
@@ -19,6 +20,16 @@ PYBIND11_MODULE(_core, m) {
       config_error(e.what());
     }
   });
+  // The same level-3 BLAS as a scenario binary's default (--blas auto), so a kernel's numbers match its run.
+  memgen::sim::SelectBlas("auto");
+  m.def("blas", [] {
+    const memgen::sim::BlasSelection& b = memgen::sim::CurrentBlas();
+    py::dict out;
+    out["backend"] = b.name, out["library"] = b.library, out["kernel"] = b.kernel;
+    return out;
+  }, "The BLAS behind the rank-k updates: {backend, library, kernel} (sim/linalg/blas_backend.h).");
+  m.def("select_blas", [](const std::string& request) { memgen::sim::SelectBlas(request); }, py::arg("request"),
+        "Selects the BLAS as a binary's --blas does: auto, eigen, blis or openblas (ConfigError if not installed).");
   memgen::python::AddBoBindings(m);
   memgen::python::AddLdBindings(m);
   memgen::python::AddMemBindings(m);

@@ -63,6 +63,7 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
   std::vector<std::string> overrides;
   std::string seed_text;
   int threads = DefaultThreads();
+  std::string blas = "auto";
   std::string out = "results";
   std::string scale = "default";
   std::string run_id;
@@ -76,6 +77,10 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
   app.add_option("--set", overrides, "override a config value, key=value (repeatable)");
   app.add_option("--seed", seed_text, "master seed in [0, 2^63 - 1] (overrides the config's seed)")->multi_option_policy(last);
   app.add_option("--threads", threads, "OpenMP threads over trials")->multi_option_policy(last);
+  app.add_option("--blas", blas,
+                 "BLAS for the rank-k updates: auto (BLIS with its AVX-512 kernel, else OpenBLAS, else Eigen), eigen, blis or "
+                 "openblas (sim/linalg/blas_backend.h; recorded in run.json)")
+      ->multi_option_policy(last);
   app.add_option("--out", out, "results root directory")->multi_option_policy(last);
   app.add_option("--scale", scale, "config scale: smoke, default or paper")->multi_option_policy(last);
   app.add_option("--run-id", run_id, "name of the run directory (default: the scale or config name)")->multi_option_policy(last);
@@ -100,6 +105,7 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
   context->scenario = spec.name;
   context->scale = named_config ? "" : scale;
   context->threads = threads;
+  context->blas = sim::SelectBlas(blas);  // before any trial: it may set BLIS_ARCH_TYPE
   context->out_root = out;
   context->overwrite = overwrite;
   context->resume = resume;
@@ -138,6 +144,10 @@ void PrintConfig(const ScenarioContext& context) {
 
 namespace {
 
+nlohmann::json BlasJson(const sim::BlasSelection& blas) {
+  return {{"backend", blas.name}, {"library", blas.library}, {"kernel", blas.kernel}};
+}
+
 std::string JournalFingerprint(const ScenarioContext& context) {
   const GitState git = ReadGitState();
   return nlohmann::json{{"scenario", context.scenario},
@@ -145,7 +155,8 @@ std::string JournalFingerprint(const ScenarioContext& context) {
                         {"master_seed", context.seed},
                         {"git_sha", git.sha},
                         {"git_dirty", git.dirty},
-                        {"build", BuildInfo()}}
+                        {"build", BuildInfo()},
+                        {"blas", BlasJson(context.blas)}}  // a resumed run must sum in the same order
       .dump();
 }
 
@@ -178,6 +189,7 @@ nlohmann::json RunJson(const ScenarioContext& context, double wall_seconds, cons
           {"build", BuildInfo()},
           {"threads_requested", context.threads},
           {"threads_used", UsableThreads(context.threads)},
+          {"blas", BlasJson(context.blas)},
           {"mpi_ranks", sim::Ranks::World().size()},
           {"resumed_blocks", context.journal ? context.journal->recovered_blocks() : 0},
           {"started", started},

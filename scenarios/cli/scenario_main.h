@@ -32,6 +32,7 @@
 #include "sim/run/memory_estimate.h"
 #include "sim/io/csv_table.h"
 #include "sim/io/run_directory.h"
+#include "sim/linalg/blas_backend.h"
 #include "sim/run/journal.h"
 #include "sim/run/ranks.h"
 #include "sim/run/trial_runner.h"
@@ -71,6 +72,7 @@ struct ScenarioContext {
   std::uint64_t seed = 0;
   theory::TestSize claim_size;    ///< verdict.claim_false_failure_rate: each claim's false-failure rate
   int threads = 1;
+  sim::BlasSelection blas;        ///< --blas: the level-3 BLAS in use (sim/linalg/blas_backend.h)
   std::filesystem::path out_root = "results";
   std::string run_id;
   bool overwrite = false;         ///< --overwrite: replace an existing run of this run-id

@@ -6,6 +6,7 @@
 
 #include "sim/core/check.h"
 #include "sim/core/config_error.h"
+#include "sim/linalg/blas_backend.h"
 #include "sim/random/distributions.h"
 
 namespace memgen::sim {
@@ -64,9 +65,9 @@ void AccumulateColumns(const theory::Spectrum& spectrum, const std::vector<doubl
       x.col(c) = z.col(c) * std::sqrt(lambda);
       u.col(c) = z.col(c) * lambda;
     }
-    state->a.selfadjointView<Eigen::Lower>().rankUpdate(x);
+    RankUpdateLower(state->a, x);
     const bool head = j0 < state->support;
-    (head ? state->m_head : state->m_tail).selfadjointView<Eigen::Lower>().rankUpdate(u);
+    RankUpdateLower(head ? state->m_head : state->m_tail, u);
     if (head) {
       for (std::int64_t c = 0; c < width; ++c) {
         const double t = theta[static_cast<std::size_t>(j0 + c)];
