@@ -15,6 +15,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
+from blas_info import runtime_blas  # noqa: E402
+
 
 def trial(n, d, eps, xi, rng, block=50):
     beta = 1.0 / (8 * eps * eps)
@@ -57,7 +59,7 @@ def main():
     start = time.perf_counter()
     recalls = [trial(args.n, args.d, args.eps, args.xi, rng)[0] for _ in range(args.trials)]
     seconds = (time.perf_counter() - start) / args.trials
-    json.dump({"n": args.n, "d": args.d, "numpy": np.__version__, "seconds_per_trial": seconds,
+    json.dump({"n": args.n, "d": args.d, "numpy": np.__version__, "blas": runtime_blas(), "seconds_per_trial": seconds,
                "coins_per_second": 2 * args.n * args.d / seconds, "recall": recalls}, sys.stdout, indent=1)
     print()
 

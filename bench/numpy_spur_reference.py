@@ -33,6 +33,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
+from blas_info import runtime_blas  # noqa: E402
+
 
 # ---------------------------------------------------------------------------------------------------
 # Figure 1
@@ -233,7 +235,7 @@ def main():
                     for key in ("data_gram_seconds", "svm_seconds", "monte_carlo_seconds", "support", "sweeps")}
     margin_parts["sweeps_each"] = [r[1]["sweeps"] for r in margin_runs]
     normals = float(np.median([normals_per_second(rng, d_margin, args.test_points) for _ in range(args.repeats)]))
-    json.dump({"numpy": np.__version__, "normals_per_second": normals, "n": args.n, "d": args.d, "epochs": args.epochs, "repeats": args.repeats,
+    json.dump({"numpy": np.__version__, "blas": runtime_blas(), "normals_per_second": normals, "n": args.n, "d": args.d, "epochs": args.epochs, "repeats": args.repeats,
                "figure1_natural_seconds": natural[0], "figure1_natural_runs": natural[1], "figure1_natural": natural[2],
                "figure1_dual_seconds": dual[0], "figure1_dual_runs": dual[1], "figure1_dual": dual[2],
                "margin_n": args.margin_n, "margin_d": d_margin,

@@ -9,16 +9,20 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 out=out/bench
 mkdir -p "$out"
+out/build/release/bin/bench_machine --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+  --benchmark_out="$out/machine.json" --benchmark_out_format=json
 out/build/release/bin/bench_exact_risk --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/cpp.json" --benchmark_out_format=json
-/usr/bin/python3 bench/numpy_reference.py --n 400 --d 40000 > "$out/numpy_n400.json"
-/usr/bin/python3 bench/numpy_reference.py --n 1000 --d 100000 > "$out/numpy_n1000.json"
+# The NumPy references run on OpenBLAS's own kernel choice: the machine-wide OPENBLAS_CORETYPE is unset
+# for their commands only, and each JSON records the kernel OpenBLAS ran (bench/blas_info.py).
+env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/numpy_reference.py --n 400 --d 40000 > "$out/numpy_n400.json"
+env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/numpy_reference.py --n 1000 --d 100000 > "$out/numpy_n1000.json"
 out/build/release/bin/bench_sco --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/sco.json" --benchmark_out_format=json
-/usr/bin/python3 bench/numpy_sco_reference.py --n 400 --d 500000 --trials 2 > "$out/numpy_sco.json"
+env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/numpy_sco_reference.py --n 400 --d 500000 --trials 2 > "$out/numpy_sco.json"
 out/build/release/bin/bench_spur --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/spur.json" --benchmark_out_format=json
-/usr/bin/python3 bench/numpy_spur_reference.py --repeats 3 > "$out/numpy_spur.json"
+env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/numpy_spur_reference.py --repeats 3 > "$out/numpy_spur.json"
 out/build/release/bin/bench_ld --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/ld.json" --benchmark_out_format=json
 # The references' own commands run without the machine-wide OPENBLAS_CORETYPE (the JSON records the BLAS).
@@ -39,7 +43,7 @@ for ref in "numpy float64 1" "torch float32 1" "torch float64 1"; do
   env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/lira_reference.py --framework "$1" --dtype "$2" --threads "$3" \
     > "$out/lira_$1_$2_$3.json"
 done
-/usr/bin/python3 bench/report.py --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
+/usr/bin/python3 bench/report.py --machine "$out/machine.json" --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
   --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --spur "$out/spur.json" --numpy-spur "$out/numpy_spur.json" \
   --ld "$out/ld.json" --grokking-refs "$out"/grokking_*.json --teacher-student-refs "$out"/teacher_student_*.json \
   --mem "$out/mem.json" --lira-refs "$out"/lira_*.json --out BENCHMARKS.md

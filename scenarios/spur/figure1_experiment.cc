@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "sim/core/config_error.h"
+#include "sim/linalg/blas_backend.h"
 #include "sim/random/distributions.h"
 #include "sim/random/stream_tag.h"
 #include "sim/spur/data.h"
@@ -58,10 +59,13 @@ struct GramPieces {
   Eigen::MatrixXd At(double sigma) const { return ff + sigma * sigma * ee; }
 };
 
+// On the selected BLAS (sim/linalg/blas_backend.h); a split against itself is one symmetric rank-k
+// update (half a GEMM's flops).
 GramPieces Pieces(const Split& rows, const Split& cols) {
   GramPieces g;
-  g.ff.noalias() = rows.features * cols.features.transpose();
-  g.ee.noalias() = rows.noise * cols.noise.transpose();
+  const bool self = &rows == &cols;
+  g.ff = self ? sim::GramMatrix(rows.features) : sim::MultiplyTransposed(rows.features, cols.features);
+  g.ee = self ? sim::GramMatrix(rows.noise) : sim::MultiplyTransposed(rows.noise, cols.noise);
   return g;
 }
 

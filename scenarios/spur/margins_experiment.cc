@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "sim/core/config_error.h"
+#include "sim/linalg/blas_backend.h"
 #include "sim/random/distributions.h"
 #include "sim/random/stream_tag.h"
 #include "sim/spur/hard_margin_svm.h"
@@ -73,7 +74,7 @@ MarginTrial RunTrial(const MarginCell& c, std::uint64_t seed, std::int64_t trial
   sim::Rng data_rng({seed, tag, static_cast<std::uint64_t>(trial), 0}), test_rng({seed, tag, static_cast<std::uint64_t>(trial), 1});
   const sim::IdealizedOptions o = DataOptions(c);
   const sim::SpuriousSample s = sim::DrawIdealized(o, data_rng);
-  const Eigen::MatrixXd gram = s.x * s.x.transpose();
+  const Eigen::MatrixXd gram = sim::GramMatrix(s.x);
   MarginTrial r{};
   const sim::SvmResult svm = sim::SolveHardMarginSvm(gram, s.y);
   const Eigen::VectorXd w = s.x.transpose() * svm.coefficients;
@@ -99,7 +100,7 @@ MarginTrial RunTrial(const MarginCell& c, std::uint64_t seed, std::int64_t trial
   r.errors_minor = std::round((1.0 - mc_minor) * static_cast<double>(c.test_points));
   r.max_cos = 0.0;
   if (o.d > 0 && o.sigma_eps > 0.0) {
-    const Eigen::MatrixXd noise_gram = s.x.rightCols(o.d) * s.x.rightCols(o.d).transpose();
+    const Eigen::MatrixXd noise_gram = sim::GramMatrix(s.x.rightCols(o.d));
     for (Eigen::Index i = 0; i < noise_gram.rows(); ++i)
       for (Eigen::Index j = 0; j < i; ++j)
         r.max_cos = std::max(r.max_cos, std::fabs(noise_gram(i, j)) / std::sqrt(noise_gram(i, i) * noise_gram(j, j)));

@@ -17,9 +17,13 @@ namespace {
 using Dsyrk = void (*)(const char*, const char*, const int*, const int*, const double*, const double*, const int*, const double*,
                        double*, const int*, std::size_t, std::size_t);
 
+using Dgemm = void (*)(const char*, const char*, const int*, const int*, const int*, const double*, const double*, const int*,
+                       const double*, const int*, const double*, double*, const int*, std::size_t, std::size_t);
+
 struct Loaded {
   BlasSelection selection;
   Dsyrk dsyrk = nullptr;
+  Dgemm dgemm = nullptr;
 };
 
 Loaded& State() {
@@ -60,7 +64,8 @@ bool LoadBlis(Loaded* out) {
   const auto query = reinterpret_cast<int (*)()>(dlsym(handle, "bli_arch_query_id"));
   const auto arch_string = reinterpret_cast<const char* (*)(int)>(dlsym(handle, "bli_arch_string"));
   out->dsyrk = reinterpret_cast<Dsyrk>(dlsym(handle, "dsyrk_"));
-  if (init == nullptr || query == nullptr || arch_string == nullptr || out->dsyrk == nullptr) return false;
+  out->dgemm = reinterpret_cast<Dgemm>(dlsym(handle, "dgemm_"));
+  if (out->dgemm == nullptr || init == nullptr || query == nullptr || arch_string == nullptr || out->dsyrk == nullptr) return false;
   init();
   out->selection = {BlasBackend::kBlis, "blis", file, arch_string(query())};
   return true;
@@ -74,7 +79,8 @@ bool LoadOpenBlas(Loaded* out) {
   const auto corename = reinterpret_cast<char* (*)()>(dlsym(handle, "openblas_get_corename"));
   const auto set_threads = reinterpret_cast<void (*)(int)>(dlsym(handle, "openblas_set_num_threads"));
   out->dsyrk = reinterpret_cast<Dsyrk>(dlsym(handle, "dsyrk_"));
-  if (out->dsyrk == nullptr || set_threads == nullptr) return false;
+  out->dgemm = reinterpret_cast<Dgemm>(dlsym(handle, "dgemm_"));
+  if (out->dsyrk == nullptr || out->dgemm == nullptr || set_threads == nullptr) return false;
   set_threads(1);  // one thread per call: the trial runner supplies the parallelism
   out->selection = {BlasBackend::kOpenBlas, "openblas", file, corename != nullptr ? corename() : "unknown"};
   return true;
@@ -106,6 +112,27 @@ void RankUpdateLower(Eigen::MatrixXd& c, const Eigen::Ref<const Eigen::MatrixXd>
   const int lda = static_cast<int>(a.outerStride()), ldc = static_cast<int>(c.outerStride());
   const double beta = 1.0;
   state.dsyrk("L", "N", &n, &k, &alpha, a.data(), &lda, &beta, c.data(), &ldc, 1, 1);
+}
+
+Eigen::MatrixXd GramMatrix(const Eigen::Ref<const Eigen::MatrixXd>& a) {
+  Eigen::MatrixXd c = Eigen::MatrixXd::Zero(a.rows(), a.rows());
+  RankUpdateLower(c, a);
+  c.triangularView<Eigen::StrictlyUpper>() = c.transpose();
+  return c;
+}
+
+Eigen::MatrixXd MultiplyTransposed(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b) {
+  Eigen::MatrixXd c(a.rows(), b.rows());
+  const Loaded& state = State();
+  if (state.dgemm == nullptr || a.cols() == 0 || c.size() == 0) {
+    c.noalias() = a * b.transpose();
+    return c;
+  }
+  const int m = static_cast<int>(a.rows()), n = static_cast<int>(b.rows()), k = static_cast<int>(a.cols());
+  const int lda = static_cast<int>(a.outerStride()), ldb = static_cast<int>(b.outerStride()), ldc = static_cast<int>(c.outerStride());
+  const double one = 1.0, zero = 0.0;
+  state.dgemm("N", "T", &m, &n, &k, &one, a.data(), &lda, b.data(), &ldb, &zero, c.data(), &ldc, 1, 1);
+  return c;
 }
 
 }  // namespace memgen::sim

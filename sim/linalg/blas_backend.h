@@ -1,4 +1,4 @@
-// The heavy level-3 kernels (symmetric rank-k update, GEMM) on the fastest correct BLAS the machine
+// The heavy level-3 kernels (symmetric rank-k update, Gram matrix, GEMM) on the fastest correct BLAS the machine
 // has, chosen once per process (issue 15). Eigen's own kernels reach 57-66 % of this CPU's FMA peak;
 // an optimised BLAS with the right micro-kernel reaches 74-81 %. Candidates, loaded with dlopen into
 // a private namespace (RTLD_LOCAL: their symbols never clash with each other or with NumPy's BLAS):
@@ -44,5 +44,9 @@ const BlasSelection& CurrentBlas();
 
 // C's lower triangle += alpha · A Aᵀ (A is n × k, C is n × n; the strict upper triangle is untouched).
 void RankUpdateLower(Eigen::MatrixXd& c, const Eigen::Ref<const Eigen::MatrixXd>& a, double alpha = 1.0);
+// The Gram matrix A Aᵀ, both triangles (one rank-k update, n²k flops: half a GEMM's).
+Eigen::MatrixXd GramMatrix(const Eigen::Ref<const Eigen::MatrixXd>& a);
+// A Bᵀ (A is m × k, B is n × k): 2mnk flops.
+Eigen::MatrixXd MultiplyTransposed(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b);
 
 }  // namespace memgen::sim

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "sim/core/check.h"
+#include "sim/linalg/blas_backend.h"
 
 namespace memgen::sim {
 namespace {
@@ -29,7 +30,7 @@ double MaxMarginResidual(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, con
 bool TryCholesky(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, InterpolantResult& result) {
   if (x.rows() > x.cols()) return false;  // rank(K) ≤ D < n: K is singular
   Eigen::MatrixXd gram = Eigen::MatrixXd::Zero(x.rows(), x.rows());
-  gram.selfadjointView<Eigen::Lower>().rankUpdate(x);
+  RankUpdateLower(gram, x);  // on the selected BLAS
   const Eigen::LLT<Eigen::MatrixXd> llt(gram.selfadjointView<Eigen::Lower>());
   if (llt.info() != Eigen::Success || !(llt.rcond() > kMinRcond)) return false;
   const Eigen::VectorXd c = llt.solve(y);
