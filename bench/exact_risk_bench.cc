@@ -90,6 +90,7 @@ void BM_GemmBaseline(benchmark::State& state) {
 
 void BM_TrialParallel(benchmark::State& state) {
   const std::int64_t n = state.range(0), d = state.range(1);
+  sim::SelectBlas("auto");  // what a scenario binary runs by default
   const theory::Spectrum spectrum = PowerLaw(d, 1.5);
   scenarios::RiskCellOptions cell;
   cell.risk.gram.n = n;

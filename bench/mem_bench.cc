@@ -14,6 +14,7 @@
 #include <Eigen/Core>
 
 #include "scenarios/mem/lira_experiment.h"
+#include "sim/linalg/blas_backend.h"
 #include "sim/mem/balanced_masks.h"
 #include "sim/mem/lira_attack.h"
 #include "sim/mem/nearest_neighbour_runs.h"
@@ -23,6 +24,9 @@
 #include "sim/random/distributions.h"
 
 namespace {
+
+// The BLAS a scenario binary selects by default (--blas auto), before any benchmark runs.
+[[maybe_unused]] const memgen::sim::BlasSelection& kBlas = memgen::sim::SelectBlas("auto");
 
 using namespace memgen;
 

@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/linalg/blas_backend.h"
 #include "sim/random/distributions.h"
 #include "sim/random/stream_tag.h"
 #include "sim/spur/group_metrics.h"
@@ -42,6 +43,9 @@
 #include "scenarios/spur/margins_experiment.h"
 
 namespace {
+
+// The BLAS a scenario binary selects by default (--blas auto), before any benchmark runs.
+[[maybe_unused]] const memgen::sim::BlasSelection& kBlas = memgen::sim::SelectBlas("auto");
 
 using namespace memgen;
 
@@ -73,8 +77,8 @@ Figure1Data SetUpFigure1(std::int64_t n, std::int64_t d, std::uint64_t trial) {
   s.train = sim::DrawFigure1Split(g, train_rng);
   g.majority_fraction = 0.5;
   s.val = sim::DrawFigure1Split(g, val_rng);
-  s.gram.noalias() = s.train.x * s.train.x.transpose();
-  s.gram_val.noalias() = s.val.x * s.train.x.transpose();
+  s.gram = sim::GramMatrix(s.train.x);  // on the selected BLAS, as the scenario
+  s.gram_val = sim::MultiplyTransposed(s.val.x, s.train.x);
   // PyTorch Linear(D→2) default init: w = W₁ − W₀, entries U(±1/√D) (as RunFigure1Trial).
   const std::int64_t dim = d + 2;
   const double bound = 1.0 / std::sqrt(static_cast<double>(dim));

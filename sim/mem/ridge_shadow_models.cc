@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/linalg/blas_backend.h"
 #include "sim/random/distributions.h"
 
 namespace memgen::sim {
@@ -52,7 +53,7 @@ ShadowScores TrainRidgeShadows(const RowMatrix& features, const std::vector<int>
         ++r;
       }
     Eigen::MatrixXd gram = Eigen::MatrixXd::Identity(d, d) * ridge;
-    gram.selfadjointView<Eigen::Lower>().rankUpdate(z.transpose());
+    RankUpdateLower(gram, z.transpose());  // on the selected BLAS (zᵀ is a column-major view of z: no copy)
     const Eigen::MatrixXd w = gram.llt().solve(z.transpose() * y);
     Score(features * w, labels, j, &s);
   }
