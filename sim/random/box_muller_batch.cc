@@ -87,14 +87,15 @@ void FillBoxMullerNormals(const BatchStream& stream, std::uint32_t row, std::uin
   alignas(64) std::uint32_t words[64 * kGroupsPerBatch];
   alignas(64) double normals[kNormalsPerGroup * kGroupsPerBatch];
   for (std::size_t done = 0, block = first_block; done < count; block += 16 * kGroupsPerBatch) {
-    FillRawU32(stream, row, static_cast<std::uint32_t>(block), words, kGroupsPerBatch);
-    for (std::size_t g = 0; g < kGroupsPerBatch; ++g) {
+    const std::size_t groups = std::min(kGroupsPerBatch, (count - done + kNormalsPerGroup - 1) / kNormalsPerGroup);
+    FillRawU32(stream, row, static_cast<std::uint32_t>(block), words, groups);
+    for (std::size_t g = 0; g < groups; ++g) {
       const std::uint32_t *w0 = words + 64 * g, *w1 = w0 + 16, *w2 = w0 + 32, *w3 = w0 + 48;
       double *cos_out = normals + kNormalsPerGroup * g, *sin_out = cos_out + 16;
 #pragma omp simd
       for (int l = 0; l < 16; ++l) Pair(w0[l], w1[l], w2[l], w3[l], cos_out[l], sin_out[l]);
     }
-    const std::size_t take = std::min(count - done, kNormalsPerGroup * kGroupsPerBatch);
+    const std::size_t take = std::min(count - done, kNormalsPerGroup * groups);
     std::memcpy(out + done, normals, take * sizeof(double));
     done += take;
   }

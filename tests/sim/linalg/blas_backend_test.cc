@@ -101,7 +101,7 @@ TEST_CASE("blas backend: bit-identical results twice and from concurrent threads
   SelectBlas("eigen");
 }
 
-TEST_CASE("blas backend: auto picks an installed backend and names its kernel; an unknown name is a ConfigError", "[unit]") {
+TEST_CASE("blas backend: auto picks an installed backend and names its kernel, an unknown name is a ConfigError", "[unit]") {
   const BlasSelection& chosen = SelectBlas("auto");
   CHECK((chosen.name == "eigen" || chosen.name == "blis" || chosen.name == "openblas"));
   CHECK(!chosen.kernel.empty());
