@@ -10,6 +10,7 @@ import subprocess
 
 from report_ld import ld_rows, teacher_student_rows
 from report_bo import backend_rows, machine_rows
+from report_figure1 import figure1_rows
 from report_mem import mem_rows
 
 
@@ -84,6 +85,10 @@ def spur_rows(spur_path, numpy_path, row):
     normals = spur["BM_FillNormal/count:4000/real_time"]["normals"]
     row("standard normals per second (Philox4x64-10 + ziggurat, sim::FillNormal; the margins trial draws 1.6e7)",
         f"{normals / 1e6:.0f} M/s (NumPy default_rng {ref['normals_per_second'] / 1e6:.0f} M/s)", "(reported)", True)
+    batch = spur["BM_FillBoxMullerNormals/count:4096/real_time"]["normals"]
+    row("batched Box–Muller normals per second, 1 core (Philox4x32-10 in AVX-512 lanes, polynomial ln and sin/cos; "
+        "sim/random/box_muller_batch.h, not yet behind sim::FillNormal)",
+        f"{batch / 1e6:.0f} M/s ({batch / normals:.1f}× the ziggurat)", "≥ 400 M/s", batch >= 400e6)
     row("spur_margins sweep trial-parallel speed-up, 2 threads (8 trials of the cell)",
         f"{t1 / t2:.2f}× ({t1:.2f} s → {t2:.2f} s)", "≥ 1.8×", t1 / t2 >= 1.8)
     nat = ref["figure1_natural"]
@@ -113,6 +118,7 @@ def main():
     ap.add_argument("--numpy-sco", required=True)
     ap.add_argument("--spur", help="bench_spur JSON (optional: adds the spurious-feature rows)")
     ap.add_argument("--numpy-spur", help="bench/numpy_spur_reference.py JSON (with --spur)")
+    ap.add_argument("--figure1-torch", nargs="*", default=[], help="bench/figure1_torch_reference.py JSONs (with --spur)")
     ap.add_argument("--ld", help="bench_ld JSON (optional: adds the learning-dynamics rows)")
     ap.add_argument("--grokking-refs", nargs="*", default=[], help="bench/grokking_reference.py JSONs (with --ld)")
     ap.add_argument("--teacher-student-refs", nargs="*", default=[], help="bench/teacher_student_reference.py JSONs (with --ld)")
@@ -159,6 +165,7 @@ def main():
     spur_notes = ""
     if args.spur:
         spur_notes = spur_rows(args.spur, args.numpy_spur, row)
+        spur_notes += figure1_rows(medians(args.spur)[0], args.figure1_torch, row, seconds)
     if args.ld:
         spur_notes += ld_rows(args.ld, args.grokking_refs, row, medians, seconds)
         spur_notes += teacher_student_rows(args.ld, args.teacher_student_refs, row, medians, seconds)

@@ -23,6 +23,12 @@ env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/numpy_sco_reference.py --n 400 -
 out/build/release/bin/bench_spur --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/spur.json" --benchmark_out_format=json
 env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/numpy_spur_reference.py --repeats 3 > "$out/numpy_spur.json"
+# The official Figure-1 PyTorch loops (re-implemented, checked against the official accuracies) at each
+# thread setting; the report takes the best. Passive OpenMP waiting for 2 threads: spinning workers
+# slow PyTorch's backward steps about tenfold when the machine has other work.
+env -u OPENBLAS_CORETYPE /usr/bin/python3 bench/figure1_torch_reference.py --threads 1 > "$out/figure1_torch_1.json"
+env -u OPENBLAS_CORETYPE OMP_WAIT_POLICY=passive /usr/bin/python3 bench/figure1_torch_reference.py --threads 2 \
+  > "$out/figure1_torch_2.json"
 out/build/release/bin/bench_ld --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_out="$out/ld.json" --benchmark_out_format=json
 # The references' own commands run without the machine-wide OPENBLAS_CORETYPE (the JSON records the BLAS).
@@ -45,5 +51,6 @@ for ref in "numpy float64 1" "torch float32 1" "torch float64 1"; do
 done
 /usr/bin/python3 bench/report.py --machine "$out/machine.json" --cpp "$out/cpp.json" --numpy "$out/numpy_n400.json" "$out/numpy_n1000.json" \
   --sco "$out/sco.json" --numpy-sco "$out/numpy_sco.json" --spur "$out/spur.json" --numpy-spur "$out/numpy_spur.json" \
+  --figure1-torch "$out"/figure1_torch_*.json \
   --ld "$out/ld.json" --grokking-refs "$out"/grokking_*.json --teacher-student-refs "$out"/teacher_student_*.json \
   --mem "$out/mem.json" --lira-refs "$out"/lira_*.json --out BENCHMARKS.md

@@ -6,6 +6,7 @@
 //                           Gram build (K = XXᵀ, K_val = X_val Xᵀ) + per epoch: validation logits
 //                           K_val c, group accuracies of train and val, one DualLogisticGd step.
 //                           Data generation is included (≈ 3.6e6 normals, a few % of the time).
+//   BM_SpurFigure1Seed      one whole seed of scn_spur_figure1 (no noise sweep): every arm, XRM, MAT
 //   BM_SpurFigure1Setup     the data + Gram part of the arm alone
 //   BM_SpurFigure1Epoch     one epoch of the arm alone (val GEMV + accuracies + Step)
 //   BM_SpurDualStep         DualLogisticGd::Step alone on the Figure-1 K with 1 and 6 arms (RunFigure1Trial
@@ -42,6 +43,7 @@
 #include "sim/spur/group_metrics.h"
 #include "sim/spur/logistic_gd.h"
 #include "sim/spur/data.h"
+#include "scenarios/spur/figure1_experiment.h"
 #include "scenarios/spur/margins_experiment.h"
 
 namespace {
@@ -128,6 +130,23 @@ void BM_SpurFigure1Arm(benchmark::State& state) {
   }
   state.counters["val_majority"] = last.majority;
   state.counters["val_minority"] = last.minority;
+}
+
+// One whole Figure-1 seed as scn_spur_figure1 runs it, without its noise sweep: both splits, the Gram
+// matrices, the XRM twins, MAT's shift, the erm_clean, erm, mat and checkpoint-selected arms in
+// lockstep with per-epoch read-outs, and the memorization scores. The official script's seed is
+// run_erm(0), run_erm(0.5) and run_mat(0.5) (bench/figure1_torch_reference.py times the last two).
+void BM_SpurFigure1Seed(benchmark::State& state) {
+  scenarios::Figure1Options o;
+  o.sweep_noise = {};
+  std::int64_t trial = 0;
+  double minority = 0.0;
+  for (auto _ : state) {
+    const scenarios::Figure1Trial t = scenarios::RunFigure1Trial(o, kSeed, trial++);
+    minority = t.val[scenarios::kMatLast].minority;
+    benchmark::ClobberMemory();
+  }
+  state.counters["mat_val_minority"] = minority;
 }
 
 void BM_SpurFigure1Setup(benchmark::State& state) {
@@ -247,6 +266,7 @@ void BM_SpurMarginCellParallel(benchmark::State& state) {
 }
 
 BENCHMARK(BM_SpurFigure1Arm)->ArgNames({"n", "d", "epochs"})->Args({1000, 1798, 1000})->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_SpurFigure1Seed)->Unit(benchmark::kSecond)->UseRealTime();
 BENCHMARK(BM_SpurFigure1Setup)->ArgNames({"n", "d"})->Args({1000, 1798})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SpurFigure1Epoch)->ArgNames({"n", "d"})->Args({1000, 1798})->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_SpurDualStep)->ArgNames({"n", "d", "arms"})->Args({1000, 1798, 1})->Args({1000, 1798, 6})->Unit(benchmark::kMicrosecond)->UseRealTime();
