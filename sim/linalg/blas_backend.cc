@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 #include "sim/core/config_error.h"
@@ -29,6 +30,12 @@ struct Loaded {
 Loaded& State() {
   static Loaded state;
   return state;
+}
+
+// The Fortran interface takes 32-bit sizes (LP64): larger matrices stay on Eigen.
+template <typename... Sizes>
+bool FitsInt(Sizes... sizes) {
+  return ((sizes <= static_cast<Eigen::Index>(std::numeric_limits<int>::max())) && ...);
 }
 
 void* Open(const std::vector<std::string>& files, std::string* which) {
@@ -86,16 +93,26 @@ bool LoadOpenBlas(Loaded* out) {
   return true;
 }
 
+// A library whose loading failed part-way may have left function pointers behind: the result is
+// either a complete library or the Eigen default, never a mixture.
+template <typename Load>
+bool TryLoad(Load load, Loaded* out) {
+  Loaded candidate;
+  if (!load(&candidate)) return false;
+  *out = candidate;
+  return true;
+}
+
 }  // namespace
 
 const BlasSelection& SelectBlas(const std::string& request) {
-  Loaded loaded;
+  Loaded loaded;  // eigen
   bool ok = true;
-  if (request == "blis") ok = LoadBlis(&loaded);
-  else if (request == "openblas") ok = LoadOpenBlas(&loaded);
-  else if (request == "auto") (void)((__builtin_cpu_supports("avx512f") && LoadBlis(&loaded)) || LoadOpenBlas(&loaded));
-  else if (request != "eigen") throw ConfigError("blas", request, "must be auto, eigen, blis or openblas");
-  if (!ok) throw ConfigError("blas", request, "is not installed or not loadable (./scripts/setup.sh installs it)");
+  if (request == "blis") ok = TryLoad(LoadBlis, &loaded);
+  else if (request == "openblas") ok = TryLoad(LoadOpenBlas, &loaded);
+  else if (request == "auto") (void)((__builtin_cpu_supports("avx512f") && TryLoad(LoadBlis, &loaded)) || TryLoad(LoadOpenBlas, &loaded));
+  else if (request != "eigen") throw ConfigError("--blas", request, "must be auto, eigen, blis or openblas");
+  if (!ok) throw ConfigError("--blas", request, "is not installed or not loadable (./scripts/setup.sh installs it)");
   State() = loaded;
   return State().selection;
 }
@@ -104,7 +121,7 @@ const BlasSelection& CurrentBlas() { return State().selection; }
 
 void RankUpdateLower(Eigen::MatrixXd& c, const Eigen::Ref<const Eigen::MatrixXd>& a, double alpha) {
   const Loaded& state = State();
-  if (state.dsyrk == nullptr || a.cols() == 0) {
+  if (state.dsyrk == nullptr || a.cols() == 0 || !FitsInt(a.rows(), a.cols(), a.outerStride())) {
     c.selfadjointView<Eigen::Lower>().rankUpdate(a, alpha);
     return;
   }
@@ -124,7 +141,7 @@ Eigen::MatrixXd GramMatrix(const Eigen::Ref<const Eigen::MatrixXd>& a) {
 Eigen::MatrixXd MultiplyTransposed(const Eigen::Ref<const Eigen::MatrixXd>& a, const Eigen::Ref<const Eigen::MatrixXd>& b) {
   Eigen::MatrixXd c(a.rows(), b.rows());
   const Loaded& state = State();
-  if (state.dgemm == nullptr || a.cols() == 0 || c.size() == 0) {
+  if (state.dgemm == nullptr || a.cols() == 0 || c.size() == 0 || !FitsInt(a.rows(), b.rows(), a.cols(), a.outerStride(), b.outerStride())) {
     c.noalias() = a * b.transpose();
     return c;
   }

@@ -11,8 +11,8 @@
 //             globally), but a binary that links the system BLAS (Ceres's LAPACK does, through the
 //             Debian alternative) has OpenBLAS loaded before main, with the kernel the environment
 //             chose then: the kernel in use is read back (openblas_get_corename) and recorded, never
-//             assumed. Not libopenblas0-serial: scn_bo_isotropic's smoke results with it differed by
-//             up to 126 % between two runs on 2 threads (tests/scenarios/e2e/blas_backends.py).
+//             assumed. Not libopenblas0-serial: scn_bo_isotropic's smoke results with it differed between
+//             two runs on 2 threads far beyond rounding (found by tests/scenarios/e2e/blas_backends.py).
 //   eigen     Eigen 3.4's kernels: always available, the fall-back.
 // "auto" takes blis on an AVX-512 CPU, then openblas, then eigen. Every backend computes the same
 // mathematics in its own summation order: results agree to rounding, not bit for bit, across

@@ -8,7 +8,7 @@
 namespace memgen::sim {
 namespace {
 
-constexpr double kLn2Hi = 0x1.62e42fefa3800p-1;   // ln 2 to 43 bits: e·kLn2Hi is exact for |e| ≤ 1100
+constexpr double kLn2Hi = 0x1.62e42fefa3800p-1;   // ln 2 to 45 significant bits: e·kLn2Hi is exact for |e| < 2⁸ (here |e| ≤ 52)
 constexpr double kLn2Lo = 0x1.ef35793c76730p-45;  // ln 2 − kLn2Hi
 constexpr double kSqrtHalf = 0.70710678118654752440;
 constexpr double kPiOver4 = 0.78539816339744830962;

@@ -3,7 +3,8 @@ machine has (eigen always; blis and openblas once the set-up installed them), sc
 scale must exit 0 (every claim as expected), record the backend in run.json, and write bit-identical
 results on 1 and 2 threads. Across backends the verdicts must agree; the numbers may differ in their
 last bits (each library sums in its own order), and the test checks that they do for at least one
-pair, so that it cannot pass with every backend silently falling back to Eigen."""
+pair, so that it cannot pass with every backend silently falling back to Eigen. An unknown backend
+exits 2 naming --blas and writes nothing."""
 import argparse
 import json
 import pathlib
@@ -49,7 +50,9 @@ def main():
         assert verdicts[backend] == verdicts["eigen"], f"{backend}: verdicts differ from eigen's"
     if len(backends) > 1:
         assert any(digests[b] != digests["eigen"] for b in backends[1:]), "every backend wrote Eigen's bytes: none was used"
-    print(f"blas backends: {', '.join(backends)}")
+    bad = subprocess.run([str(binary), "--scale", "smoke", "--blas", "mkl", "--out", str(args.work / "bad")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "--blas = mkl" in bad.stderr and not (args.work / "bad").exists(), bad.stderr
+    print(f"blas backends: {', '.join(backends)}; an unknown one exits 2 naming --blas")
 
 
 if __name__ == "__main__":
