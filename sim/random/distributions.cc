@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "sim/core/check.h"
+#include "sim/random/box_muller_batch.h"
 #include "sim/random/ziggurat.h"
 
 namespace memgen::sim {
@@ -56,7 +57,13 @@ double SymmetricBeta(Rng& rng, double beta, double half_width) {
 }
 
 void FillNormal(Rng& rng, double* out, std::size_t count) {
-  for (std::size_t i = 0; i < count; ++i) out[i] = ZigguratNormal(rng);
+  if (count == 0) return;
+  MEMGEN_CHECK(count <= kMaxFillNormal) << "FillNormal of " << count << " normals in one call";
+  const auto block = rng.NextBlock();
+  BatchStream batch;
+  batch.key[0] = static_cast<std::uint32_t>(block[0]), batch.key[1] = static_cast<std::uint32_t>(block[0] >> 32);
+  batch.trial = static_cast<std::uint32_t>(block[1]), batch.role = static_cast<std::uint32_t>(block[1] >> 32);
+  FillBoxMullerNormals(batch, static_cast<std::uint32_t>(block[2]), 0, out, count);
 }
 
 void FillRademacher(Rng& rng, double* out, std::size_t count) {
