@@ -18,6 +18,7 @@ constexpr std::uint64_t kDomainTag = sim::StreamTag("mem/unlearning/chains/domai
 constexpr std::uint64_t kSampleTag = sim::StreamTag("mem/unlearning/chains/sample");
 constexpr std::uint64_t kChainTag = sim::StreamTag("mem/unlearning/chains");
 constexpr int kSpecWindowBegin = 100, kSpecWindowEnd = 150;  // learning_dynamics.md §9 (g)
+constexpr int kWindowSearchEnd = 20000;  // the rate window must begin by then (the curve is computed up to its end)
 
 // The data set (fixed across trials), the removed example and the two stationary laws.
 struct ChainSetup {
@@ -100,8 +101,8 @@ LangevinChainTheory LangevinChainClosedForms(const LangevinChainOptions& o, std:
   t.divergence = theory::GaussianRenyi(alpha, s.nu_full.mean, s.nu_full.cov, s.nu_retain.mean, s.nu_retain.cov);
   t.shortcut = theory::GaussianRenyiEqualCov(alpha, s.nu_full.mean, s.nu_retain.mean, s.nu_full.cov);
   t.variance_divergence = theory::GaussianRenyi(2.0 * alpha - 1.0, s.nu_full.mean, s.nu_full.cov, s.nu_retain.mean, s.nu_retain.cov);
-  t.window_start = theory::AsymptoticWindowStart(s.retain, g, o.window_ratio);
-  const int end = std::max(kSpecWindowEnd, t.window_start + o.window_length);
+  t.window = theory::AsymptoticRateWindow(s.retain, g, s.nu_full, alpha, o.window_ratio, o.window_length, kWindowSearchEnd);
+  const int end = std::max(kSpecWindowEnd, t.window.end);
   t.curve = theory::UnlearningCurve(s.retain, g, s.nu_full, alpha, end);
   t.predicted_rate = o.planted_rate_lambda_max ? RateWithLambdaMax(s.retain, g) : theory::AsymptoticLogRate(s.retain, g);
   t.spec_window_slope = Slope(t.curve, kSpecWindowBegin, kSpecWindowEnd);
@@ -151,7 +152,7 @@ void AddLangevinChainMemory(const LangevinChainOptions& o, int threads, sim::Mem
 sim::CsvTable UnlearningCurveTable(const LangevinChainResult& result) {
   const LangevinChainTheory& t = result.theory;
   sim::CsvTable table({"k", "divergence", "asymptotic_line"});
-  const int anchor = std::max(t.window_start, 0);
+  const int anchor = std::max(t.window.begin, 0);
   const double at_anchor = std::log(t.curve[static_cast<std::size_t>(anchor)]);
   for (std::size_t k = 0; k < t.curve.size(); ++k) {
     table.Add(static_cast<std::int64_t>(k)).Add(t.curve[k]).Add(std::exp(at_anchor + t.predicted_rate * (static_cast<double>(k) - anchor)));

@@ -29,6 +29,7 @@
 #include "sim/run/memory_estimate.h"
 #include "sim/run/trial_runner.h"
 #include "scenarios/mem/langevin_model.h"
+#include "theory/mem/unlearning_rate_window.h"
 #include "theory/verdict/claim.h"
 #include "theory/verdict/test_size.h"
 
@@ -43,7 +44,7 @@ struct LangevinChainOptions {
   std::int64_t chains = 2000;           ///< forward and unlearning chains per trial
   std::int64_t renyi_samples = 10000;   ///< draws of ν_S per trial
   int unlearn_steps = 50;               ///< k of the unlearning chains
-  double window_ratio = 1e-3;           ///< the rate window starts where the subleading mode is this ratio
+  double window_ratio = 1e-3;           ///< the rate window starts where D_k is the leading mode to this ratio
   int window_length = 50;
   std::int64_t trials = 100;
   double planted_noise_scale = 1.0;
@@ -79,7 +80,7 @@ struct LangevinChainTheory {
   double divergence = 0, shortcut = 0;   ///< D_α(ν_S ‖ ν_{S∖i}) and α Δᵀ Σ_S⁻¹ Δ / 2
   double variance_divergence = 0;        ///< D_{2α−1}(ν_S ‖ ν_{S∖i}), +∞ when the estimator's variance is
   std::vector<double> curve;             ///< D_k of unlearning from ν_S, k = 0 … window end
-  int window_start = -1;                 ///< −1: no spectral gap
+  theory::RateWindow window;             ///< where ln D_k is asymptotic (unlearning_rate_window.h)
   double predicted_rate = 0, spec_window_slope = 0;
 };
 

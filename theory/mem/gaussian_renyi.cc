@@ -1,6 +1,7 @@
 #include "theory/mem/gaussian_renyi.h"
 
 #include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -10,20 +11,6 @@ namespace {
 
 void CheckAlpha(double alpha) {
   if (!(alpha > 1.0) || !std::isfinite(alpha)) throw std::invalid_argument("GaussianRenyi: alpha must be > 1");
-}
-
-// ln det of a symmetric positive definite matrix, or false if the Cholesky factorisation fails.
-bool LogDet(const Eigen::MatrixXd& s, double* out) {
-  Eigen::LLT<Eigen::MatrixXd> llt(s);
-  if (llt.info() != Eigen::Success) return false;
-  const Eigen::MatrixXd l = llt.matrixL();
-  double sum = 0.0;
-  for (Eigen::Index i = 0; i < l.rows(); ++i) {
-    if (!(l(i, i) > 0.0)) return false;
-    sum += std::log(l(i, i));
-  }
-  *out = 2.0 * sum;
-  return true;
 }
 
 void CheckSizes(const Eigen::VectorXd& m1, const Eigen::MatrixXd& s1, const Eigen::VectorXd& m2,
@@ -39,16 +26,30 @@ double GaussianRenyi(double alpha, const Eigen::VectorXd& m1, const Eigen::Matri
                      const Eigen::VectorXd& m2, const Eigen::MatrixXd& s2) {
   CheckAlpha(alpha);
   CheckSizes(m1, s1, m2, s2);
-  double ld1 = 0.0, ld2 = 0.0, lda = 0.0;
-  if (!LogDet(s1, &ld1) || !LogDet(s2, &ld2))
-    throw std::invalid_argument("GaussianRenyi: covariance not positive definite");
-  const Eigen::MatrixXd sa = alpha * s2 + (1.0 - alpha) * s1;
-  Eigen::LLT<Eigen::MatrixXd> llt(sa);
-  if (llt.info() != Eigen::Success || !LogDet(sa, &lda)) return std::numeric_limits<double>::infinity();
-  const Eigen::VectorXd delta = m1 - m2;
-  const double quad = delta.dot(llt.solve(delta));
-  const double logdet_term = lda - (1.0 - alpha) * ld1 - alpha * ld2;
-  return 0.5 * alpha * quad - logdet_term / (2.0 * (alpha - 1.0));
+  return GaussianRenyiOfOffsets(alpha, m1 - m2, s1 - s2, s2);
+}
+
+double GaussianRenyiOfOffsets(double alpha, const Eigen::VectorXd& delta, const Eigen::MatrixXd& cov_offset,
+                              const Eigen::MatrixXd& s2) {
+  CheckAlpha(alpha);
+  CheckSizes(delta, cov_offset, delta, s2);
+  const Eigen::LLT<Eigen::MatrixXd> llt(s2);
+  if (llt.info() != Eigen::Success) throw std::invalid_argument("GaussianRenyi: covariance not positive definite");
+  // M = L⁻¹ Δ L⁻ᵀ = Q diag(x) Qᵀ; z = Qᵀ L⁻¹ δ.
+  Eigen::MatrixXd m = llt.matrixL().solve(cov_offset);
+  m = llt.matrixL().solve(m.transpose()).eval();
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(0.5 * (m + m.transpose()));
+  const Eigen::VectorXd z = es.eigenvectors().transpose() * llt.matrixL().solve(delta);
+  const double a1 = alpha - 1.0;
+  double quad = 0.0, logdet = 0.0;
+  for (Eigen::Index i = 0; i < z.size(); ++i) {
+    const double x = es.eigenvalues()(i);
+    if (!(1.0 + x > 0.0)) throw std::invalid_argument("GaussianRenyi: covariance not positive definite");
+    if (!(1.0 - a1 * x > 0.0)) return std::numeric_limits<double>::infinity();  // Σ_α not positive definite
+    quad += z(i) * z(i) / (1.0 - a1 * x);
+    logdet += std::log1p(-a1 * x) + a1 * std::log1p(x);
+  }
+  return 0.5 * alpha * quad - logdet / (2.0 * a1);
 }
 
 double GaussianRenyiEqualCov(double alpha, const Eigen::VectorXd& m1, const Eigen::VectorXd& m2,

@@ -5,7 +5,12 @@
 // and +∞ when Σ_α is not positive definite (Gil, Alajaji & Linder 2013, Table 2; Pardo 2006).
 // Equal covariances Σ1 = Σ2 = Σ: D_α = α Δᵀ Σ⁻¹ Δ / 2. In one dimension with equal σ²:
 // D_α = α(μ1−μ2)²/(2σ²). The equal-covariance form is a shortcut; it is wrong when Σ1 ≠ Σ2.
-// Log-determinants via Cholesky (Eigen LLT): ln det Σ = 2 Σ_i ln L_ii.
+// Computed from the offsets δ = m1 − m2, Δ = Σ1 − Σ2 (GaussianRenyiOfOffsets): with Σ2 = LLᵀ and
+// L⁻¹ΔL⁻ᵀ = Q diag(x) Qᵀ, z = QᵀL⁻¹δ, Σ_α = L(I − (α−1)M)Lᵀ and
+//   D_α = (α/2) Σ_i z_i²/(1 − (α−1)x_i) − 1/(2(α−1)) Σ_i [log1p(−(α−1)x_i) + (α−1) log1p(x_i)],
+// so no log-determinants of nearly equal matrices cancel: the covariance part, −α(α−1)x²/2 per
+// eigenvalue to leading order, keeps its relative accuracy as Δ → 0 (the determinant form loses all of it
+// once D ≲ d ε |ln det Σ|, about 1e-14).
 #pragma once
 
 #include <Eigen/Core>
@@ -16,6 +21,11 @@ namespace memgen::theory {
 // Throws std::invalid_argument if α ≤ 1, sizes disagree, or Σ1, Σ2 are not positive definite.
 double GaussianRenyi(double alpha, const Eigen::VectorXd& m1, const Eigen::MatrixXd& s1,
                      const Eigen::VectorXd& m2, const Eigen::MatrixXd& s2);
+
+// The same from the offsets δ = m1 − m2, Δ = Σ1 − Σ2 and Σ2: accurate however small δ and Δ are, so a
+// caller that carries the offsets (an unlearning chain converging to its target) keeps D's relative accuracy.
+double GaussianRenyiOfOffsets(double alpha, const Eigen::VectorXd& delta, const Eigen::MatrixXd& cov_offset,
+                              const Eigen::MatrixXd& s2);
 
 // Equal-covariance shortcut α Δᵀ Σ⁻¹ Δ / 2 (exact only when both covariances equal Σ).
 double GaussianRenyiEqualCov(double alpha, const Eigen::VectorXd& m1, const Eigen::VectorXd& m2,

@@ -4,7 +4,6 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <stdexcept>
 
 #include "theory/mem/gaussian_renyi.h"
@@ -77,19 +76,21 @@ GaussianState StateAfter(const RidgeProblem& p, const NoisyGdParams& g, const Ga
 
 double UnlearningDivergence(const RidgeProblem& retain, const NoisyGdParams& g, const GaussianState& start,
                             double alpha, int k) {
-  const GaussianState now = StateAfter(retain, g, start, k);
+  if (k < 0) throw std::invalid_argument("UnlearningDivergence: k < 0");
   const GaussianState target = Stationary(retain, g);
-  return GaussianRenyi(alpha, now.mean, now.cov, target.mean, target.cov);
+  const Eigen::MatrixXd ak = MatrixPower(StepMatrix(retain, g), k);
+  return GaussianRenyiOfOffsets(alpha, ak * (start.mean - target.mean), ak * (start.cov - target.cov) * ak.transpose(), target.cov);
 }
 
 std::vector<double> UnlearningCurve(const RidgeProblem& retain, const NoisyGdParams& g, const GaussianState& start,
                                     double alpha, int k_max) {
   const GaussianState target = Stationary(retain, g);
+  const Eigen::MatrixXd a = StepMatrix(retain, g);
+  GaussianState offset{start.mean - target.mean, start.cov - target.cov};
   std::vector<double> curve;
-  GaussianState s = start;
   for (int k = 0; k <= k_max; ++k) {
-    curve.push_back(GaussianRenyi(alpha, s.mean, s.cov, target.mean, target.cov));
-    s = StepRecursion(retain, g, s);
+    curve.push_back(GaussianRenyiOfOffsets(alpha, offset.mean, offset.cov, target.cov));
+    offset = {a * offset.mean, a * offset.cov * a.transpose()};
   }
   return curve;
 }
@@ -97,10 +98,11 @@ std::vector<double> UnlearningCurve(const RidgeProblem& retain, const NoisyGdPar
 int UnlearningSteps(const RidgeProblem& retain, const NoisyGdParams& g, const GaussianState& start, double alpha,
                     double epsilon, int k_max) {
   const GaussianState target = Stationary(retain, g);
-  GaussianState s = start;
+  const Eigen::MatrixXd a = StepMatrix(retain, g);
+  GaussianState offset{start.mean - target.mean, start.cov - target.cov};
   for (int k = 0; k <= k_max; ++k) {
-    if (GaussianRenyi(alpha, s.mean, s.cov, target.mean, target.cov) <= epsilon) return k;
-    s = StepRecursion(retain, g, s);
+    if (GaussianRenyiOfOffsets(alpha, offset.mean, offset.cov, target.cov) <= epsilon) return k;
+    offset = {a * offset.mean, a * offset.cov * a.transpose()};
   }
   return -1;
 }
@@ -109,17 +111,6 @@ double AsymptoticLogRate(const RidgeProblem& p, const NoisyGdParams& g) {
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(p.h);
   const double lo = es.eigenvalues().minCoeff(), hi = es.eigenvalues().maxCoeff();
   return 2.0 * std::log(std::max(std::abs(1.0 - g.eta * lo), std::abs(1.0 - g.eta * hi)));
-}
-
-int AsymptoticWindowStart(const RidgeProblem& p, const NoisyGdParams& g, double ratio) {
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(p.h);
-  std::vector<double> rho;
-  for (Eigen::Index j = 0; j < es.eigenvalues().size(); ++j) rho.push_back(std::abs(1.0 - g.eta * es.eigenvalues()(j)));
-  if (rho.size() < 2) return 0;
-  std::sort(rho.begin(), rho.end(), std::greater<>());
-  if (!(rho[1] < rho[0])) return -1;
-  if (rho[1] == 0.0) return 1;
-  return static_cast<int>(std::ceil(std::log(ratio) / std::log(rho[1] / rho[0])));
 }
 
 }  // namespace memgen::theory

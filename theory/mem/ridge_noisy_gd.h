@@ -5,7 +5,7 @@
 // Unlearning x_i (Chien et al. 2024; Sepahvand et al. 2025): start from ν_S = N(m*_S, Σ*_S), run k steps
 // on S' = S∖i (A' = I − ηH'); D_k = D_α(N(m_k, Σ_k) ‖ ν_S') with the closed-form Gaussian Rényi divergence,
 // k*_i = min{k : D_k ≤ ε}. Asymptotic rate of ln D_k per step: 2 ln(1 − ηλ_min(H')) (the mean term; the
-// covariance term decays twice as fast), reached once the subleading mode of A'^k has died out.
+// covariance term decays twice as fast), reached once the other modes of A'^k have died out (unlearning_rate_window.h places that window).
 #pragma once
 
 #include <Eigen/Core>
@@ -44,7 +44,9 @@ GaussianState StateAfter(const RidgeProblem& p, const NoisyGdParams& g, const Ga
 double UnlearningDivergence(const RidgeProblem& retain, const NoisyGdParams& g, const GaussianState& start,
                             double alpha, int k);
 
-// D_0, …, D_{k_max} by iterating the recursion from `start` on `retain`.
+// D_0, …, D_{k_max} by iterating the recursion from `start` on `retain`, carried as the offsets from the
+// target (δ ← A'δ, Δ ← A'ΔA'ᵀ: the noise and ηb terms cancel exactly), so D_k keeps its relative accuracy
+// as it falls (gaussian_renyi.h).
 std::vector<double> UnlearningCurve(const RidgeProblem& retain, const NoisyGdParams& g, const GaussianState& start,
                                     double alpha, int k_max);
 
@@ -54,10 +56,5 @@ int UnlearningSteps(const RidgeProblem& retain, const NoisyGdParams& g, const Ga
 
 // 2 ln ρ₁, ρ₁ = max_j |1 − ηλ_j(H)|: 2 ln(1 − ηλ_min(H)) when η(λ_min + λ_max) ≤ 2.
 double AsymptoticLogRate(const RidgeProblem& p, const NoisyGdParams& g);
-
-// Where ln D_k is asymptotic: the smallest k with (ρ₂/ρ₁)^k ≤ `ratio`, ρ₁ ≥ ρ₂ the two largest |1 − ηλ_j(H)|
-// (the subleading mode of A^k is then `ratio` of the leading one); 0 in one dimension, −1 when
-// ρ₂ = ρ₁ (no gap: the rate is never reached).
-int AsymptoticWindowStart(const RidgeProblem& p, const NoisyGdParams& g, double ratio);
 
 }  // namespace memgen::theory

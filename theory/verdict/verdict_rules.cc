@@ -345,9 +345,11 @@ Claim MeanBoundClaim(const ClaimHeader& header, const MeanSe& m, double level, B
   return BoundRule(header, ClaimKind::kBound, m, level, side, margin, size, "mean");
 }
 
-Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance) {
+namespace {
+
+// The draft of an exact comparison: the interval expected ± tolerance · max(1, |expected|).
+ClaimDraft ExactDraft(double measured, double expected, double tolerance) {
   ClaimDraft c = Start(ClaimKind::kExact);
-  Outcome outcome = Outcome::kUndecided;
   c.measured = c.measured_lo = c.measured_hi = measured;
   c.interval = "deterministic";
   c.predicted = expected;
@@ -356,8 +358,23 @@ Claim ExactClaim(const ClaimHeader& header, double measured, double expected, do
   c.rule = "|measured - expected| <= " + Num(tolerance) + " max(1, |expected|)";
   c.false_failure_rate = 0.0;
   c.detectable_deviation = tolerance * std::max(1.0, std::fabs(expected));
-  outcome = Holds((measured >= c.predicted_lo && measured <= c.predicted_hi));
   c.reason = "difference " + Num(measured - expected);
+  return c;
+}
+
+}  // namespace
+
+Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance) {
+  const ClaimDraft c = ExactDraft(measured, expected, tolerance);
+  return Decide(header, c, Holds(measured >= c.predicted_lo && measured <= c.predicted_hi));
+}
+
+Claim ExactClaimWhere(const ClaimHeader& header, double measured, double expected, double tolerance,
+                      const std::string& unmet) {
+  if (unmet.empty()) return ExactClaim(header, measured, expected, tolerance);
+  ClaimDraft c = ExactDraft(measured, expected, tolerance);
+  Outcome outcome = Outcome::kUndecided;
+  Undecided(&outcome, &c, unmet);
   return Decide(header, c, outcome);
 }
 

@@ -71,6 +71,10 @@ Claim NonIncreasingClaim(const ClaimHeader& header, const std::vector<double>& x
 
 // An exact (deterministic) comparison: |a − b| ≤ tol · max(1, |b|).
 Claim ExactClaim(const ClaimHeader& header, double measured, double expected, double tolerance);
+// The same, but INCONCLUSIVE with the reason `unmet` when a precondition of the comparison, decided before
+// it from the theory alone, does not hold (an empty `unmet`: the plain ExactClaim).
+Claim ExactClaimWhere(const ClaimHeader& header, double measured, double expected, double tolerance,
+                      const std::string& unmet);
 
 // A prediction known up to a stated approximation error: |x̄ − p| ≤ tolerance + z SE, two-sided.
 // The tolerance must come from an error bound or a calibration on other seeds, never the data.

@@ -247,15 +247,16 @@ TEST_CASE("RunMlpRegression: training inputs, sweep and noise only on the traini
     CHECK(r.train_x[Eigen::Index(i)] == r.sweep_x[expected[i]]);
     CHECK(r.train_inputs(Eigen::Index(i), 0) == r.train_x[Eigen::Index(i)]);
   }
-  // ε: σ_ε N(0, I_30) on the training points. Exactly: the 600 normals after the 20 label normals,
-  // point after point, times σ_ε (one correctly rounded product, so equality).
+  // ε: σ_ε N(0, I_30) on the training points. Exactly: the stream's second bulk fill (600 normals, after
+  // the 20 label normals), point after point, times σ_ε (one correctly rounded product, so equality).
   const Eigen::MatrixXd eps = r.train_inputs.rightCols(30);
   {
     Rng replay({2026, 75, 0, 0});
-    std::vector<double> draws(20 + 600);
+    std::vector<double> labels(20), draws(600);
+    FillNormal(replay, labels.data(), labels.size());
     FillNormal(replay, draws.data(), draws.size());
     for (Eigen::Index i = 0; i < 20; ++i)
-      for (Eigen::Index k = 0; k < 30; ++k) CHECK(eps(i, k) == 0.5 * draws[std::size_t(20 + 30 * i + k)]);
+      for (Eigen::Index k = 0; k < 30; ++k) CHECK(eps(i, k) == 0.5 * draws[std::size_t(30 * i + k)]);
   }
   // And in distribution: the mean square of the 600 values is σ_ε² within kZ = 5 Wilson–Hilferty SE of
   // the χ²_600 law (≈ 5.7e-7 false failures); catches σ_ε applied wrongly (σ_ε², σ_ε/√2: z = 11 here;
