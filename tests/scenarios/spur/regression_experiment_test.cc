@@ -28,13 +28,14 @@ namespace {
 
 const memgen::theory::TestSize kSize{memgen::test::kReducedRunClaimRate};
 
-// hidden = 16 fits the 20 labels to MSE < 1e-3 in 1k-9k steps at every level (ugly, fitting the noise
-// through x* alone, is the slowest; at 1e-4 it may take more than 2e4 steps).
+// hidden = 16 fits the 20 labels to MSE < 1e-3 in a few thousand steps at the good and bad levels; ugly,
+// fitting the noise through x* alone, is the slowest, and on some draws crawls for 1e5 steps and more
+// before it fits (a step of this network takes microseconds, so the budget is generous).
 RegressionOptions Small() {
   RegressionOptions o;
   o.hidden = 16;
   o.target_mse = 1e-3;
-  o.max_steps = 30000;
+  o.max_steps = 400000;
   o.trials = 3;
   return o;
 }
