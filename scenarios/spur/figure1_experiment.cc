@@ -8,6 +8,7 @@
 
 #include "sim/core/config_error.h"
 #include "sim/linalg/blas_backend.h"
+#include "sim/linalg/columns_product.h"
 #include "sim/random/distributions.h"
 #include "sim/random/stream_tag.h"
 #include "sim/spur/data.h"
@@ -215,7 +216,8 @@ std::vector<sim::LogisticArm> CleanArms(const Figure1Options& o, const Split& tr
 // with K_val,σ = F_val F_trainᵀ + σ² E_val E_trainᵀ.
 struct ValidationLogits {
   ValidationLogits(const Figure1Options& o, const TrialData& trial_data, const InitialWeights& w_init)
-      : data(trial_data), sigma_clean(o.clean_noise), gram_noisy(data.k_val.At(o.noise)), init(o.n, 3) {
+      : data(trial_data), sigma_clean(o.clean_noise), gram_noisy(data.k_val.At(o.noise)),
+        gram_noisy_t(gram_noisy.transpose()), init(o.n, 3) {
     init << Logits(data.val, sigma_clean, w_init[kInitErmClean]), Logits(data.val, o.noise, w_init[kInitErm]),
         Logits(data.val, o.noise, w_init[kInitMat]);
     if (sigma_clean > 0.0) gram_clean = data.k_val.At(sigma_clean);
@@ -228,6 +230,7 @@ struct ValidationLogits {
   const TrialData& data;
   double sigma_clean;
   Eigen::MatrixXd gram_noisy, gram_clean;  ///< K_val at noise and at clean_noise (empty at 0)
+  Eigen::MatrixXd gram_noisy_t;            ///< K_valᵀ at noise: the per-epoch read-out in one pass (columns_product.h)
   Eigen::MatrixXd init;                    ///< columns erm_clean, erm, mat: X_val w₀
 };
 
@@ -258,8 +261,9 @@ Eigen::VectorXd TrainWithCheckpoint(const Figure1Options& o, const TrialData& da
   double best = -1.0;
   Eigen::VectorXd selected = noisy->coefficients().col(kNoisyMat);
   for (std::int64_t epoch = 0;; ++epoch) {
-    Eigen::MatrixXd val_noisy = v.init.rightCols(2);
-    for (Eigen::Index a = 0; a < 2; ++a) val_noisy.col(a).noalias() += v.gram_noisy * noisy->coefficients().col(a);
+    Eigen::MatrixXd val_noisy(o.n, 2);
+    sim::TransposedTimes(v.gram_noisy_t, noisy->coefficients().leftCols(2), val_noisy);
+    val_noisy += v.init.rightCols(2);
     const double worst_cell = sim::WorstCellAccuracy(val_noisy.col(1), data.val.y, inferred);
     if (worst_cell >= best) {
       best = worst_cell;

@@ -2,7 +2,7 @@
 // result never depends on the standard library's implementation-defined distributions.
 //   uniform   r123::u01<double>: (0, 1], never 0
 //   normal    one at a time: ziggurat (Marsaglia-Tsang 2000 with Doornik's independent bits), ziggurat.h;
-//             in bulk (FillNormal): Box–Muller on batched Philox4x32-10 (box_muller_batch.h), 4× faster:
+//             in bulk (FillNormal): Box–Muller on batched Philox4x32-10 (box_muller_batch.h), several times faster:
 //             the call takes the stream's next Philox4x64 block (four 64-bit words w0..w3) as the batch's
 //             key {w0 low, w0 high} and counter {j, w2 low, w1 low, w1 high}, j = 0, 1, …, so the normals
 //             are a fixed function of the stream and its position (any thread count), and the stream

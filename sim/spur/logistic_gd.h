@@ -2,8 +2,10 @@
 // bias, in dual form (spurious_memorization.md §3.1), for several arms at once on the same data:
 //   L_m(w) = (1/W_m) Σ_i ω_im log(1 + exp(−y_i (x_iᵀw + δ_im))),   w = w_0m + Xᵀc_m,
 //   c_im ← c_im + η ω_im y_i σ(−y_i (f_im + δ_im)) / W_m,   f_m = X w_0m + K c_m,
-// so one step of all arms is one n×n×m product K·ΔC. A two-logit softmax model (PyTorch
-// Linear(D→2) with cross-entropy) is the same as binary logistic GD on w = w₁ − w₀ at learning rate 2η.
+// so one step of all arms is one n×n×m product K·ΔC (one pass over K's lower triangle,
+// sim/linalg/columns_product.h).
+// A two-logit softmax model (PyTorch Linear(D→2) with cross-entropy) is the same as binary logistic GD
+// on w = w₁ − w₀ at learning rate 2η.
 // Arms: ERM (ω ≡ 1, δ ≡ 0, W = n), group reweighting (ω = (1 − ρ)/ρ on the minority, W = Σω), a logit
 // shift (δ = ±log((1 − ρ)/ρ), the oracle; or MAT's calibrated shift), and twins that see half the data
 // (ω = indicator, W = n).
@@ -44,7 +46,8 @@ class DualLogisticGd {
   const Eigen::MatrixXd& gram_;
   Eigen::VectorXd labels_;
   std::vector<LogisticArm> arms_;
-  Eigen::MatrixXd coefficients_, logits_, increment_;
+  Eigen::MatrixXd coefficients_, logits_, increment_, product_;
+  bool symmetric_ = false;  ///< K = Kᵀ exactly: the step reads K's lower triangle once
   std::int64_t steps_ = 0;
 };
 

@@ -70,8 +70,8 @@ TEST_CASE("LiRA: attack order, vulnerability of outliers and mislabeled points",
 // per-example reference (the mixture lies between the IN and OUT scores), so it keeps most of its power:
 // at pool 2400 it still beats the global threshold under the defect. The control therefore plants the
 // defect where it bites, the online attack: it loses to the global threshold and to the offline attack.
-// The pool is 2400 because at 600 the global threshold's TPR at FPR < 0.001 is zero in every trial of
-// some seeds, so no ordering against it can be shown.
+// The pool is 2400 because at 600 the TPRs at FPR < 0.001 rest on a handful of points: the online and
+// global attacks' did not differ in any trial, so no ordering could be shown.
 TEST_CASE("LiRA: fits from permuted shadow masks lose to the global threshold", "[unit][control:LIRA-ORDER]") {
   ShadowOptions o = SmallShadows();
   o.planted_permuted_fits = true;
