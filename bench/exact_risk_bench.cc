@@ -18,8 +18,12 @@
 #include "sim/linalg/blas_backend.h"
 #include "sim/random/distributions.h"
 #include "theory/bo/deterministic_equivalent.h"
+#include "sim/run/retained_memory.h"
 
 namespace {
+
+// As the scenario binaries: freed matrices stay mapped for the next iteration (retained_memory.h).
+[[maybe_unused]] const bool kRetainFreedMemory = memgen::sim::RetainFreedMemory();
 
 using namespace memgen;
 

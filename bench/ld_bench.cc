@@ -26,8 +26,12 @@
 #include "sim/random/distributions.h"
 #include "sim/ld/quadratic_mlp.h"
 #include "sim/ld/teacher_data.h"
+#include "sim/run/retained_memory.h"
 
 namespace {
+
+// As the scenario binaries: freed matrices stay mapped for the next iteration (retained_memory.h).
+[[maybe_unused]] const bool kRetainFreedMemory = memgen::sim::RetainFreedMemory();
 
 using namespace memgen;
 

@@ -22,8 +22,12 @@
 #include "sim/mem/ridge_shadow_models.h"
 #include "sim/mem/subpopulation_data.h"
 #include "sim/random/distributions.h"
+#include "sim/run/retained_memory.h"
 
 namespace {
+
+// As the scenario binaries: freed matrices stay mapped for the next iteration (retained_memory.h).
+[[maybe_unused]] const bool kRetainFreedMemory = memgen::sim::RetainFreedMemory();
 
 // The BLAS a scenario binary selects by default (--blas auto), before any benchmark runs.
 [[maybe_unused]] const memgen::sim::BlasSelection& kBlas = memgen::sim::SelectBlas("auto");

@@ -7,8 +7,12 @@
 
 #include "sim/sco/coin_rows.h"
 #include "scenarios/sco/tracing_experiment.h"
+#include "sim/run/retained_memory.h"
 
 namespace {
+
+// As the scenario binaries: freed matrices stay mapped for the next iteration (retained_memory.h).
+[[maybe_unused]] const bool kRetainFreedMemory = memgen::sim::RetainFreedMemory();
 
 using namespace memgen;
 

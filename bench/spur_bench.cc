@@ -50,8 +50,12 @@
 #include "sim/spur/data.h"
 #include "scenarios/spur/figure1_experiment.h"
 #include "scenarios/spur/margins_experiment.h"
+#include "sim/run/retained_memory.h"
 
 namespace {
+
+// As the scenario binaries: freed matrices stay mapped for the next iteration (retained_memory.h).
+[[maybe_unused]] const bool kRetainFreedMemory = memgen::sim::RetainFreedMemory();
 
 // The BLAS a scenario binary selects by default (--blas auto), before any benchmark runs.
 [[maybe_unused]] const memgen::sim::BlasSelection& kBlas = memgen::sim::SelectBlas("auto");

@@ -11,6 +11,7 @@
 #include "sim/core/config_error.h"
 #include "sim/core/crash_point.h"
 #include "sim/io/atomic_file.h"
+#include "sim/run/retained_memory.h"
 #include "sim/run/trial_runner.h"
 
 #ifdef _OPENMP
@@ -106,6 +107,7 @@ bool PrepareContext(int argc, char** argv, const ScenarioSpec& spec, ScenarioCon
   context->scale = named_config ? "" : scale;
   context->threads = threads;
   context->blas = sim::SelectBlas(blas);  // before any trial: it may set BLIS_ARCH_TYPE
+  sim::RetainFreedMemory();               // trials reuse each other's freed matrices (retained_memory.h)
   context->out_root = out;
   context->overwrite = overwrite;
   context->resume = resume;
