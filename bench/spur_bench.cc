@@ -78,15 +78,6 @@ struct Figure1Data {
   Eigen::VectorXd init_train, init_val;
 };
 
-// PyTorch Linear(D→2) default init as a binary model: w = W₁ − W₀, entries U(±1/√D) (as RunFigure1Trial).
-Eigen::VectorXd TorchInitialWeights(std::int64_t dim, sim::Rng& rng) {
-  const double bound = 1.0 / std::sqrt(static_cast<double>(dim));
-  Eigen::VectorXd w0(dim), w1(dim);
-  for (std::int64_t k = 0; k < dim; ++k) w0(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
-  for (std::int64_t k = 0; k < dim; ++k) w1(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
-  return w1 - w0;
-}
-
 Figure1Data SetUpFigure1(std::int64_t n, std::int64_t d, std::uint64_t trial) {
   const std::uint64_t tag = sim::StreamTag("bench/spur/figure1");
   sim::Rng train_rng({kSeed, tag, trial, 0}), val_rng({kSeed, tag, trial, 1}), init_rng({kSeed, tag, trial, 2});
@@ -101,7 +92,7 @@ Figure1Data SetUpFigure1(std::int64_t n, std::int64_t d, std::uint64_t trial) {
   s.val = sim::DrawFigure1Split(g, val_rng);
   s.gram = sim::GramMatrix(s.train.x);  // on the selected BLAS, as the scenario
   s.gram_val = sim::MultiplyTransposed(s.val.x, s.train.x);
-  const Eigen::VectorXd w = TorchInitialWeights(d + 2, init_rng);
+  const Eigen::VectorXd w = sim::TorchLinearInit(d + 2, init_rng);
   s.init_train = s.train.x * w;
   s.init_val = s.val.x * w;
   return s;
@@ -176,7 +167,7 @@ void BM_SpurFigure1ErmMat(benchmark::State& state) {
   for (auto _ : state) {
     const Figure1Data s = SetUpFigure1(kN, kD, trial);
     sim::Rng rng({kSeed, sim::StreamTag("bench/spur/figure1/mat"), trial++, 0});
-    const Eigen::VectorXd twins[2] = {TorchInitialWeights(kD + 2, rng), TorchInitialWeights(kD + 2, rng)};
+    const Eigen::VectorXd twins[2] = {sim::TorchLinearInit(kD + 2, rng), sim::TorchLinearInit(kD + 2, rng)};
     sim::XrmOptions xrm_options;
     xrm_options.learning_rate = 2.0 * kTwoLogitLr;
     xrm_options.epochs = kEpochs;
@@ -184,7 +175,7 @@ void BM_SpurFigure1ErmMat(benchmark::State& state) {
     sim::LogisticArm erm, mat;
     erm.learning_rate = mat.learning_rate = 2.0 * kTwoLogitLr;
     erm.initial_logits = s.init_train;
-    mat.initial_logits = s.train.x * TorchInitialWeights(kD + 2, rng);
+    mat.initial_logits = s.train.x * sim::TorchLinearInit(kD + 2, rng);
     mat.shift = sim::ComputeMatShift(xrm.held_out_logits, s.train.y, 0.1).delta;
     sim::DualLogisticGd gd(s.gram, s.train.y, {erm, mat});
     const Eigen::MatrixXd gram_val_t = s.gram_val.transpose();  // the read-out in one pass, as the scenario

@@ -78,19 +78,9 @@ struct TrialData {
   GramPieces k_train, k_val;
 };
 
-// Binary weights of a PyTorch Linear(D→2, bias=False) at its default initialisation: W₁ − W₀ with
-// every entry U(±1/√D).
-Eigen::VectorXd TorchInit(std::int64_t dim, sim::Rng& rng) {
-  const double bound = 1.0 / std::sqrt(static_cast<double>(dim));
-  Eigen::VectorXd w0(dim), w1(dim);
-  for (std::int64_t k = 0; k < dim; ++k) w0(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
-  for (std::int64_t k = 0; k < dim; ++k) w1(k) = bound * (2.0 * sim::Uniform01(rng) - 1.0);
-  return w1 - w0;
-}
-
-// The initial weights of a trial, one independent TorchInit per model, drawn from the init stream in
-// this order. The erm twins serve both ERM learners (erm_clean's twins start where erm's do, so the
-// paired erm − erm_clean scores differ by the noise only); every other model has its own draw.
+// The initial weights of a trial, one independent sim::TorchLinearInit per model, drawn from the init
+// stream in this order. The erm twins serve both ERM learners (erm_clean's twins start where erm's do,
+// so the paired erm − erm_clean scores differ by the noise only); every other model has its own draw.
 enum InitialWeight {
   kInitErmClean, kInitErm, kInitErmTwin0, kInitErmTwin1, kInitXrmTwin0, kInitXrmTwin1, kInitMat, kInitMatTwin0,
   kInitMatTwin1, kInitialWeights
@@ -99,7 +89,7 @@ using InitialWeights = std::array<Eigen::VectorXd, kInitialWeights>;
 
 InitialWeights DrawInitialWeights(std::int64_t dim, sim::Rng& rng) {
   InitialWeights w;
-  for (auto& v : w) v = TorchInit(dim, rng);
+  for (auto& v : w) v = sim::TorchLinearInit(dim, rng);
   return w;
 }
 

@@ -99,4 +99,12 @@ SpuriousSample DrawFigure1Split(const Figure1SplitOptions& o, Rng& rng) {
   return s;
 }
 
+Eigen::VectorXd TorchLinearInit(std::int64_t dim, Rng& rng) {
+  const double bound = 1.0 / std::sqrt(static_cast<double>(dim));
+  Eigen::VectorXd w0(dim), w1(dim);
+  for (std::int64_t k = 0; k < dim; ++k) w0(k) = bound * (2.0 * Uniform01(rng) - 1.0);
+  for (std::int64_t k = 0; k < dim; ++k) w1(k) = bound * (2.0 * Uniform01(rng) - 1.0);
+  return w1 - w0;
+}
+
 }  // namespace memgen::sim

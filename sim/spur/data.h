@@ -50,6 +50,10 @@ struct Figure1SplitOptions {
 
 SpuriousSample DrawFigure1Split(const Figure1SplitOptions& options, Rng& rng);
 
+// Binary weights of a PyTorch Linear(D→2, bias=False) at its default initialisation: W₁ − W₀ with every
+// entry U(±1/√D), W₀'s entries drawn first.
+Eigen::VectorXd TorchLinearInit(std::int64_t dim, Rng& rng);
+
 // A uniformly random subset of `count` of {0, …, n − 1} (partial Fisher–Yates from Uniform01).
 std::vector<std::int64_t> RandomSubset(std::int64_t n, std::int64_t count, Rng& rng);
 

@@ -30,6 +30,23 @@ double WindowSlope(const RidgeProblem& retain, const NoisyGdParams& g, const Gau
           std::log(UnlearningDivergence(retain, g, start, 2.0, w.begin))) / (w.end - w.begin);
 }
 
+// S' = Data(12, 3, 0.3, 4.0) without its last row: the problem, the eigenvectors of H' (columns by
+// increasing eigenvalue, so column 0 is the slowest mode of A') and the stationary law ν_S'.
+struct Retained {
+  RidgeProblem problem;
+  Eigen::MatrixXd modes;
+  GaussianState stationary;
+};
+
+Retained RetainedProblem(const NoisyGdParams& g) {
+  Eigen::MatrixXd x; Eigen::VectorXd y; Data(12, 3, 0.3, 4.0, &x, &y);
+  Retained r;
+  r.problem = MakeRidgeProblem(x, y, 0.1, {11});
+  r.modes = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(r.problem.h).eigenvectors();
+  r.stationary = Stationary(r.problem, g);
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("the rate window's slope is 2 ln rho_1 within its bound", "[unit]") {
@@ -52,33 +69,26 @@ TEST_CASE("the rate window's slope is 2 ln rho_1 within its bound", "[unit]") {
 }
 
 TEST_CASE("a start without weight on the slowest mode has no rate window", "[unit]") {
-  Eigen::MatrixXd x; Eigen::VectorXd y; Data(12, 3, 0.3, 4.0, &x, &y);
   const NoisyGdParams g;
-  const RidgeProblem retain = MakeRidgeProblem(x, y, 0.1, {11});
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(retain.h);
-  GaussianState start = Stationary(retain, g);
-  start.mean += es.eigenvectors().col(2);  // the fastest mode only: D_k falls at 2 ln |1 − ηλ_max|
-  const RateWindow w = AsymptoticRateWindow(retain, g, start, 2.0, 1e-3, 50, 20000);
+  const Retained r = RetainedProblem(g);
+  GaussianState start = r.stationary;
+  start.mean += r.modes.col(2);  // the fastest mode only: D_k falls at 2 ln |1 − ηλ_max|
+  const RateWindow w = AsymptoticRateWindow(r.problem, g, start, 2.0, 1e-3, 50, 20000);
   CHECK(w.begin == -1);
   // Its weight on the slowest mode is rounding (about 1e-32): a slope there would be the rounding's.
   CHECK(w.unmet.find("below the rounding of the start") != std::string::npos);
 }
 
 TEST_CASE("a slowest mode of small weight moves the window out, and the slope still holds there", "[unit]") {
-  Eigen::MatrixXd x; Eigen::VectorXd y; Data(12, 3, 0.3, 4.0, &x, &y);
   const NoisyGdParams g;
-  const RidgeProblem retain = MakeRidgeProblem(x, y, 0.1, {11});
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(retain.h);
-  GaussianState start = Stationary(retain, g);
-  start.mean += 1e-7 * es.eigenvectors().col(0) + es.eigenvectors().col(1);
-  const RateWindow w = AsymptoticRateWindow(retain, g, start, 2.0, 1e-3, 50, 20000);
+  const Retained r = RetainedProblem(g);
+  GaussianState faint = r.stationary, strong = r.stationary;
+  faint.mean += 1e-7 * r.modes.col(0) + r.modes.col(1);
+  strong.mean += r.modes.col(0) + r.modes.col(1);
+  const RateWindow w = AsymptoticRateWindow(r.problem, g, faint, 2.0, 1e-3, 50, 20000);
   REQUIRE(w.unmet.empty());
-  start.mean -= 1e-7 * es.eigenvectors().col(0);
-  start.mean += es.eigenvectors().col(0);
-  CHECK(w.begin > AsymptoticRateWindow(retain, g, start, 2.0, 1e-3, 50, 20000).begin + 100);
-  start.mean -= es.eigenvectors().col(0);
-  start.mean += 1e-7 * es.eigenvectors().col(0);
-  CHECK(std::abs(WindowSlope(retain, g, start, w) - AsymptoticLogRate(retain, g)) <= w.slope_error_bound);
+  CHECK(w.begin > AsymptoticRateWindow(r.problem, g, strong, 2.0, 1e-3, 50, 20000).begin + 100);
+  CHECK(std::abs(WindowSlope(r.problem, g, faint, w) - AsymptoticLogRate(r.problem, g)) <= w.slope_error_bound);
 }
 
 }  // namespace memgen::theory
