@@ -116,13 +116,11 @@ void UnlearnClaims(const LangevinChainResult& r, const std::string& where, theor
   std::string unmet = w.unmet;
   if (unmet.empty() && w.slope_error_bound > kRateTolerance / 2 * std::fabs(t.predicted_rate))
     unmet = "the window resolves the slope only to " + theory::Num(w.slope_error_bound) + ", over half the tolerance";
-  const double slope = unmet.empty() ? (std::log(t.curve[static_cast<std::size_t>(w.end)]) - std::log(t.curve[static_cast<std::size_t>(w.begin)])) / (w.end - w.begin)
-                                     : std::numeric_limits<double>::quiet_NaN();
   out->push_back(theory::ExactClaimWhere(
       theory::ClaimHeader("UNL-UNLEARN.rate", "ln D_k falls at 2 ln(1 - eta lambda_min(H')) = " + theory::Num(t.predicted_rate) + " per step over k in [" +
                                                   std::to_string(w.begin) + ", " + std::to_string(w.end) + "], where the modal form of D_k is its slowest mode to " +
                                                   theory::Num(o.window_ratio) + "; slope / rate within 1 %" + where, src),
-      slope / t.predicted_rate, 1.0, kRateTolerance, unmet));
+      t.window_slope / t.predicted_rate, 1.0, kRateTolerance, unmet));
   out->back().details = {{"window_start", w.begin}, {"window_end", w.end}, {"leading_weight", w.leading_weight},
                          {"remainder_at_start", w.remainder_at_begin}, {"rounding_at_end", w.rounding_at_end},
                          {"slope_error_bound", w.slope_error_bound}, {"spec_window_ratio", t.spec_window_slope / t.predicted_rate}};

@@ -4,6 +4,7 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "sim/core/config_error.h"
 #include "sim/mem/langevin_chains.h"
@@ -106,6 +107,7 @@ LangevinChainTheory LangevinChainClosedForms(const LangevinChainOptions& o, std:
   t.curve = theory::UnlearningCurve(s.retain, g, s.nu_full, alpha, end);
   t.predicted_rate = o.planted_rate_lambda_max ? RateWithLambdaMax(s.retain, g) : theory::AsymptoticLogRate(s.retain, g);
   t.spec_window_slope = Slope(t.curve, kSpecWindowBegin, kSpecWindowEnd);
+  t.window_slope = t.window.unmet.empty() ? Slope(t.curve, t.window.begin, t.window.end) : std::numeric_limits<double>::quiet_NaN();
   return t;
 }
 

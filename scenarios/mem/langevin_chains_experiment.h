@@ -82,6 +82,7 @@ struct LangevinChainTheory {
   std::vector<double> curve;             ///< D_k of unlearning from ν_S, k = 0 … window end
   theory::RateWindow window;             ///< where ln D_k is asymptotic (unlearning_rate_window.h)
   double predicted_rate = 0, spec_window_slope = 0;
+  double window_slope = 0;               ///< slope of ln D_k over `window` (NaN when it has none)
 };
 
 struct LangevinChainResult {
